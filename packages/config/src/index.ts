@@ -1,0 +1,1 @@
+export { ConfigError, type ConfigErrorCode } from './errors.js';

@@ -1,0 +1,1 @@
+export { PltError, type PltErrorCode } from './errors.js';

@@ -1,0 +1,1 @@
+export { RngError, type RngErrorCode } from './errors.js';

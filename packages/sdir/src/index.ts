@@ -1,0 +1,1 @@
+export { SdirError, type SdirErrorCode } from './errors.js';

@@ -1,0 +1,1 @@
+export { SessionError, type SessionErrorCode } from './errors.js';

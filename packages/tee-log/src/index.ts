@@ -1,0 +1,1 @@
+export { TeeError, type TeeErrorCode } from './errors.js';

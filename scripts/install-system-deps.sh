@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Optional Debian packages: fonts for figures (DejaVu), matplotlib for the plt benchmark,
+# hyperfine for whole-process timings. Installed only if missing.
+set -euo pipefail
+need=()
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+if [ "${1:-}" = "--bench" ]; then
+  dpkg -s python3-matplotlib >/dev/null 2>&1 || need+=(python3-matplotlib)
+  command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
+fi
+if [ ${#need[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}"
+fi
