@@ -1,1 +1,25 @@
-export { ConfigError, type ConfigErrorCode } from './errors.js';
+export {
+  ConfigError,
+  type ConfigErrorCode,
+  type ConfigErrorLocation,
+  type ConfigErrorOptions,
+} from './errors.js';
+export { loadConfigs, type LoadConfigsOptions, type LoadedConfigs } from './loadConfigs.js';
+export { isDebug, type IsDebugOptions } from './isDebug.js';
+export { parseDebugFlag, TRUE_SPELLINGS, FALSE_SPELLINGS } from './debugFlag.js';
+export { applyDebugOverrides, debugTarget } from './applyDebugOverrides.js';
+export {
+  saveConfig,
+  serializeConfig,
+  SNAPSHOT_KEY,
+  SNAPSHOT_FORMAT,
+  SNAPSHOT_VERSION,
+  type SaveConfigOptions,
+  type SavedConfigPaths,
+  type SerializedConfig,
+  type SnapshotMeta,
+} from './saveConfig.js';
+export { loadSavedConfig } from './loadSavedConfig.js';
+export { isSecretKey } from './secretKeys.js';
+export { formatLocalIso } from './localIsoDate.js';
+export { REDACTED, CIRCULAR, type SnapshotTag, type TypedArrayName } from './snapshotTree.js';

@@ -12,4 +12,16 @@ describe('ConfigError', () => {
     expect(err.cause).toBe(cause);
     expect(String(err)).toBe('ConfigError: what went wrong; what to do');
   });
+
+  it('carries the location of the problem when given', () => {
+    const err = new ConfigError('CONFIG_PARSE_FAILED', 'x', {
+      file: '/p/config/A.yaml',
+      line: 3,
+      column: 5,
+      snippet: '   c: 2',
+    });
+    expect(err).toMatchObject({ file: '/p/config/A.yaml', line: 3, column: 5, snippet: '   c: 2' });
+    expect(Object.keys(new ConfigError('CONFIG_READ_FAILED', 'x'))).not.toContain('line');
+    expect('cause' in new ConfigError('CONFIG_READ_FAILED', 'x')).toBe(false);
+  });
 });

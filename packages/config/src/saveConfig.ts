@@ -1,0 +1,146 @@
+/**
+ * CONFIG snapshots: `CONFIG.yaml` for people, `CONFIG.json` for programs (a lossless
+ * round trip through {@link loadSavedConfig}). Each file is replaced atomically.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import yaml from 'js-yaml';
+import { displayPath } from './displayPath.js';
+import { ConfigError } from './errors.js';
+import { snapshotTree, YamlTimestamp, type SnapshotTag } from './snapshotTree.js';
+import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.js';
+
+/** Options of {@link saveConfig} and {@link serializeConfig}. */
+export interface SaveConfigOptions {
+  /** Write values of secret-looking keys (see `isSecretKey`) as `"***"`. Default true. */
+  redact?: boolean;
+  /** Flush each file to disk before it replaces the old one. Default true. */
+  fsync?: boolean;
+}
+
+/** Absolute paths of the two files {@link saveConfig} wrote. */
+export interface SavedConfigPaths {
+  yaml: string;
+  json: string;
+}
+
+/** The text of the two snapshot files. */
+export interface SerializedConfig {
+  yamlText: string;
+  jsonText: string;
+}
+
+/** The top-level key of CONFIG.json that holds the format marker and the type table. */
+export const SNAPSHOT_KEY = '$scitex';
+/** `$scitex.format` of a CONFIG.json written by this package. */
+export const SNAPSHOT_FORMAT = 'scitex-config-snapshot';
+/** `$scitex.version` written by this version of the package. */
+export const SNAPSHOT_VERSION = 1;
+
+/** The `$scitex` entry of CONFIG.json. */
+export interface SnapshotMeta {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  /** JSON Pointer → type tag for every value JSON cannot hold as itself. */
+  types: Record<string, SnapshotTag>;
+  /** JSON Pointer of a "[Circular]" placeholder → JSON Pointer of its target. */
+  refs?: Record<string, string>;
+}
+
+// js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
+const builtinTypes = (yaml as unknown as { types: { timestamp: { resolve(s: string): boolean } } })
+  .types;
+
+const YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
+  implicit: [
+    new yaml.Type('tag:yaml.org,2002:timestamp', {
+      kind: 'scalar',
+      instanceOf: YamlTimestamp,
+      represent: (t) => (t as YamlTimestamp).iso,
+      // The real resolver, so that strings that merely look like dates still get quoted.
+      resolve: (s: string) => builtinTypes.timestamp.resolve(s),
+    }),
+  ],
+});
+
+const YAML_HEADER =
+  '# CONFIG snapshot written by @scitex/config (for reading; CONFIG.json is the exact copy)\n';
+
+/** The YAML and JSON text {@link saveConfig} would write, without touching the disk. */
+export function serializeConfig(
+  config: Record<string, unknown>,
+  options: SaveConfigOptions = {},
+): SerializedConfig {
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    throw new ConfigError(
+      'CONFIG_WRITE_FAILED',
+      `saveConfig(): config must be an object of key/value pairs, got ${Array.isArray(config) ? 'an array' : typeof config}`,
+    );
+  }
+  if (Object.prototype.hasOwnProperty.call(config, SNAPSHOT_KEY)) {
+    throw new ConfigError(
+      'CONFIG_RESERVED_KEY',
+      `saveConfig(): the top-level key "${SNAPSHOT_KEY}" is reserved for the snapshot's type table; rename it`,
+    );
+  }
+  const redact = options.redact ?? true;
+  const forYaml = snapshotTree(config, 'yaml', redact);
+  const forJson = snapshotTree(config, 'json', redact);
+  const meta: SnapshotMeta = {
+    format: SNAPSHOT_FORMAT,
+    version: SNAPSHOT_VERSION,
+    types: forJson.types,
+  };
+  if (Object.keys(forJson.refs).length > 0) meta.refs = forJson.refs;
+  const jsonText = JSON.stringify({ ...forJson.value, [SNAPSHOT_KEY]: meta }, null, 2) + '\n';
+  const yamlText =
+    YAML_HEADER +
+    yaml.dump(forYaml.value, { schema: YAML_SCHEMA, indent: 2, lineWidth: -1, noRefs: true });
+  return { yamlText, jsonText };
+}
+
+/**
+ * Writes `dir/CONFIG.yaml` and `dir/CONFIG.json` (creating `dir`), each atomically: a crash
+ * mid-save leaves the previous snapshot, never a torn file. The in-memory `config` is not
+ * changed. Returns the absolute paths written.
+ */
+export function saveConfig(
+  config: Record<string, unknown>,
+  dir: string,
+  options: SaveConfigOptions = {},
+): SavedConfigPaths {
+  const { yamlText, jsonText } = serializeConfig(config, options);
+  const abs = resolve(process.cwd(), dir);
+  const paths: SavedConfigPaths = {
+    yaml: join(abs, 'CONFIG.yaml'),
+    json: join(abs, 'CONFIG.json'),
+  };
+  const fsync = options.fsync ?? true;
+  try {
+    mkdirSync(abs, { recursive: true });
+  } catch (cause) {
+    throw writeFailed(abs, cause);
+  }
+  for (const [file, text] of [
+    [paths.json, jsonText],
+    [paths.yaml, yamlText],
+  ] as const) {
+    try {
+      writeFileAtomic(file, text, { fsync });
+    } catch (cause) {
+      throw writeFailed(file, cause);
+    }
+  }
+  removeStaleTempFiles(abs, 'CONFIG.json');
+  removeStaleTempFiles(abs, 'CONFIG.yaml');
+  return paths;
+}
+
+function writeFailed(file: string, cause: unknown): ConfigError {
+  return new ConfigError(
+    'CONFIG_WRITE_FAILED',
+    `${displayPath(file)}: cannot write the config snapshot (${(cause as Error).message}); ` +
+      'check that the directory is writable and the disk is not full',
+    { cause, file },
+  );
+}

@@ -1,0 +1,106 @@
+/**
+ * Crash-safe file replacement: the new content goes to a temporary file in the same
+ * directory, is flushed to disk, and is renamed over the old file in one step. A process
+ * killed at any moment leaves either the old file or the new one, never a torn mix.
+ */
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** Options of {@link writeFileAtomic}. */
+export interface WriteFileAtomicOptions {
+  /** Flush file and directory to the disk (survives power loss, not only a crash). Default true. */
+  fsync?: boolean;
+}
+
+const TEMP = /^\.(.+)\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/** Writes `data` to `path` atomically. Throws the underlying fs error (the temp file is removed). */
+export function writeFileAtomic(
+  path: string,
+  data: string,
+  options: WriteFileAtomicOptions = {},
+): void {
+  const durable = options.fsync ?? true;
+  const dir = dirname(path);
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number | undefined;
+  try {
+    fd = openSync(tmp, 'wx');
+    writeFileSync(fd, data);
+    if (durable) fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(tmp, path);
+  } catch (err) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // Already failing; the original error is the one to report.
+      }
+    }
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // It may never have been created.
+    }
+    throw err;
+  }
+  if (durable) fsyncDirectory(dir);
+}
+
+/** Makes the rename itself durable. Not every platform can open a directory; that is fine. */
+function fsyncDirectory(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // Windows and some file systems refuse; the data itself is already flushed.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/**
+ * Removes temp files of `name` in `dir` left by processes that died mid-write (a SIGKILL
+ * between open and rename). Files of live processes are left alone.
+ */
+export function removeStaleTempFiles(dir: string, name: string): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = TEMP.exec(entry);
+    if (!m || m[1] !== name) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || isAlive(pid)) continue;
+    try {
+      unlinkSync(join(dir, entry));
+    } catch {
+      // Another process may have removed it first.
+    }
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
