@@ -37,15 +37,27 @@ export function locateOffset(
   return locate(file, text, lines.length - 1, (lines[lines.length - 1] ?? '').length);
 }
 
+/** Longest stretch of the offending line shown in a message (the `snippet` property has it all). */
+const SHOWN = 120;
+
 /** `file:line:col: reason` followed by the offending line and a caret under the column. */
 export function formatLocated(reason: string, loc: Required<ConfigErrorLocation>): string {
   const num = String(loc.line);
   const pad = ' '.repeat(num.length);
+  let line = loc.snippet;
+  let caret = Math.max(loc.column - 1, 0);
+  if (line.length > SHOWN) {
+    // A minified or generated file can have huge lines; show a window around the column.
+    const start = Math.max(0, Math.min(caret - SHOWN / 2, line.length - SHOWN));
+    const end = start + SHOWN;
+    line = (start > 0 ? '…' : '') + line.slice(start, end) + (end < loc.snippet.length ? '…' : '');
+    caret = caret - start + (start > 0 ? 1 : 0);
+  }
   // Tabs would shift the caret; show them as one visible character each.
-  const shown = loc.snippet.replace(/\t/g, '→');
+  const shown = line.replace(/\t/g, '→');
   return (
     `${displayPath(loc.file)}:${loc.line}:${loc.column}: ${reason}\n` +
     `  ${num} | ${shown}\n` +
-    `  ${pad} | ${' '.repeat(Math.max(loc.column - 1, 0))}^`
+    `  ${pad} | ${' '.repeat(caret)}^`
   );
 }

@@ -84,19 +84,29 @@ export function serializeConfig(
     );
   }
   const redact = options.redact ?? true;
-  const forYaml = snapshotTree(config, 'yaml', redact);
-  const forJson = snapshotTree(config, 'json', redact);
-  const meta: SnapshotMeta = {
-    format: SNAPSHOT_FORMAT,
-    version: SNAPSHOT_VERSION,
-    types: forJson.types,
-  };
-  if (Object.keys(forJson.refs).length > 0) meta.refs = forJson.refs;
-  const jsonText = JSON.stringify({ ...forJson.value, [SNAPSHOT_KEY]: meta }, null, 2) + '\n';
-  const yamlText =
-    YAML_HEADER +
-    yaml.dump(forYaml.value, { schema: YAML_SCHEMA, indent: 2, lineWidth: -1, noRefs: true });
-  return { yamlText, jsonText };
+  try {
+    const forYaml = snapshotTree(config, 'yaml', redact);
+    const forJson = snapshotTree(config, 'json', redact);
+    const meta: SnapshotMeta = {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      types: forJson.types,
+    };
+    if (Object.keys(forJson.refs).length > 0) meta.refs = forJson.refs;
+    const jsonText = JSON.stringify({ ...forJson.value, [SNAPSHOT_KEY]: meta }, null, 2) + '\n';
+    const yamlText =
+      YAML_HEADER +
+      yaml.dump(forYaml.value, { schema: YAML_SCHEMA, indent: 2, lineWidth: -1, noRefs: true });
+    return { yamlText, jsonText };
+  } catch (cause) {
+    // A toJSON() that throws, a hostile Proxy, nesting deeper than the stack: the
+    // previous snapshot on disk stays as it was.
+    throw new ConfigError(
+      'CONFIG_WRITE_FAILED',
+      `saveConfig(): cannot serialise the config (${(cause as Error).message})`,
+      { cause },
+    );
+  }
 }
 
 /**

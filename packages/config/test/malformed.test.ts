@@ -150,6 +150,21 @@ describe('a malformed file is an error naming file, line and column', () => {
   });
 });
 
+describe('long lines', () => {
+  it('are shown as a window around the column, the snippet keeps the whole line', () => {
+    const tmp = useTempDir();
+    const long = `a: [${Array.from({ length: 200 }, (_, i) => i).join(', ')}, "x]\n`;
+    writeTree(tmp.path, { 'config/LONG.yaml': long });
+    const err = catchConfigError(() => loadConfigs({ dir: tmp.join('config') }));
+    expect(err.snippet).toBe(long.trimEnd());
+    const [, shown, caret] = err.message.split('\n');
+    expect(shown!.length).toBeLessThan(140);
+    // The caret still points at the column's character.
+    const at = caret!.indexOf('^');
+    expect(shown![at]).toBe(long[err.column! - 1]);
+  });
+});
+
 describe('message paths', () => {
   const cwd = process.cwd();
   afterEach(() => process.chdir(cwd));

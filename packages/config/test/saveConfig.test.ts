@@ -177,6 +177,23 @@ describe('saveConfig', () => {
     expect(err.cause).toBeInstanceOf(Error);
   });
 
+  it('keeps the previous snapshot when the config cannot be serialised', () => {
+    const tmp = useTempDir();
+    saveConfig({ v: 1 }, tmp.path);
+    const hostile = {
+      v: 2,
+      bad: {
+        toJSON() {
+          throw new Error('no way');
+        },
+      },
+    };
+    const err = catchConfigError(() => saveConfig(hostile, tmp.path));
+    expect(err.code).toBe('CONFIG_WRITE_FAILED');
+    expect(err.message).toContain('no way');
+    expect(loadSavedConfig(tmp.path)).toEqual({ v: 1 });
+  });
+
   it('refuses the reserved top-level key $scitex and non-objects', () => {
     const tmp = useTempDir();
     expect(catchConfigError(() => saveConfig({ $scitex: 1 }, tmp.path)).code).toBe(
