@@ -14,6 +14,8 @@
  * lib/alea.js), MIT License, Copyright 2019 David Bau; alea is Johannes Baagøe's design,
  * xor4096 Richard Brent's, Tyche-i Samuel Neves' and Filipe Araujo's.
  */
+/// <reference path="./seedrandomLib.d.ts" />
+// (The reference makes the declarations visible when another package type-checks these sources.)
 import alea from 'seedrandom/lib/alea.js';
 import tychei from 'seedrandom/lib/tychei.js';
 import xor4096 from 'seedrandom/lib/xor4096.js';
