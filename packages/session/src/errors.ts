@@ -3,7 +3,10 @@
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
 export type SessionErrorCode =
-  'SESSION_ALREADY_ACTIVE' | 'SESSION_INVALID_OPTION' | 'SESSION_NOT_ACTIVE' | 'SESSION_BAD_ARGS';
+  | 'SESSION_ALREADY_ACTIVE'
+  | 'SESSION_INVALID_OPTION'
+  | 'SESSION_NOT_ACTIVE'
+  | 'SESSION_CLOSE_FAILED';
 
 export class SessionError extends Error {
   override readonly name = 'SessionError' as const;

@@ -1,0 +1,180 @@
+/**
+ * @scitex/session: what a session costs a script (start()+close() over a bare node
+ * process), how that grows with config files and with sessions already on disk, and
+ * 200 processes starting sessions into one output root at once.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanEnv, timeProcesses } from '../lib/process.ts';
+import { fmtMs } from '../lib/stats.ts';
+import type { Figure, Suite } from '../lib/types.ts';
+
+const sessionEntry = import.meta.resolve('@scitex/session');
+
+function scripts(dir: string): { bare: string; session: string; lines: string } {
+  mkdirSync(dir, { recursive: true });
+  const bare = join(dir, 'bare.mjs');
+  const session = join(dir, 'session.mjs');
+  const lines = join(dir, 'lines.mjs');
+  writeFileSync(bare, "console.log('hello');\n");
+  writeFileSync(
+    session,
+    `import { start, close } from ${JSON.stringify(sessionEntry)};
+const s = start({ sdir: process.env.OUT, configDir: process.env.CONFIG_DIR, verbose: false });
+console.log('hello');
+close(s.CONFIG);
+`,
+  );
+  writeFileSync(
+    lines,
+    `import { start, close } from ${JSON.stringify(sessionEntry)};
+const s = start({ sdir: process.env.OUT, configDir: process.env.CONFIG_DIR, verbose: false });
+const n = Number(process.env.LINES);
+for (let i = 0; i < n; i++) console.log('process ' + process.pid + ' line ' + i);
+close(s.CONFIG);
+`,
+  );
+  return { bare, session, lines };
+}
+
+function configDir(root: string, n: number): string {
+  const dir = join(root, `config-${n}`);
+  mkdirSync(dir, { recursive: true });
+  for (let i = 0; i < n; i++) {
+    writeFileSync(
+      join(dir, `SECTION_${i}.yaml`),
+      `lr: 0.01\nlayers: [64, 64, 10]\nname: section-${i}\nnested:\n  a: 1\n  b: [1, 2, 3]\n`,
+    );
+  }
+  return dir;
+}
+
+async function concurrent(
+  script: string,
+  out: string,
+  procs: number,
+  lines: number,
+): Promise<{ ms: number; ok: boolean; detail: string }> {
+  const t0 = performance.now();
+  const codes = await Promise.all(
+    Array.from(
+      { length: procs },
+      () =>
+        new Promise<number | null>((resolve) => {
+          const c = spawn(process.execPath, [script], {
+            env: cleanEnv({ OUT: out, CONFIG_DIR: join(out, 'no-config'), LINES: String(lines) }),
+            stdio: 'ignore',
+          });
+          c.on('close', (code) => resolve(code));
+        }),
+    ),
+  );
+  const ms = performance.now() - t0;
+  const done = readdirSync(join(out, 'FINISHED_SUCCESS'));
+  let complete = 0;
+  for (const name of done) {
+    const log = readFileSync(join(out, 'FINISHED_SUCCESS', name, 'logs', 'stdout.log'), 'utf8');
+    const got = log.split('\n').filter((l) => / line \d+$/.test(l)).length;
+    if (got === lines) complete++;
+  }
+  const ok = codes.every((c) => c === 0) && new Set(done).size === procs && complete === procs;
+  return {
+    ms,
+    ok,
+    detail: `${done.length}/${procs} finalized, ${complete}/${procs} logs complete`,
+  };
+}
+
+const suite: Suite = {
+  name: 'session',
+  async run({ quick, tmp, log }) {
+    const s = scripts(join(tmp, 'scripts'));
+    const runs = quick ? 3 : 20;
+    const empty = configDir(tmp, 0);
+    const figures: Figure[] = [];
+
+    log('start()+close() vs bare node');
+    const [bare, withSession] = timeProcesses(
+      [
+        { name: 'bare', argv: [process.execPath, s.bare] },
+        {
+          name: 'session',
+          argv: [process.execPath, s.session],
+          env: { OUT: join(tmp, 'out-overhead'), CONFIG_DIR: empty },
+        },
+      ],
+      { runs, warmup: quick ? 1 : 3 },
+    );
+    const overhead = withSession!.median - bare!.median;
+    figures.push({
+      figure: 'start()+close() added to a bare `node script`',
+      measured: `+${overhead.toFixed(1)} ms (session ${fmtMs(withSession!)}, bare ${fmtMs(bare!)})`,
+      target: '≤ 25 ms median',
+      value: overhead,
+      pass: overhead <= 25,
+    });
+
+    for (const n of quick ? [1, 10] : [1, 10, 100]) {
+      const dir = configDir(tmp, n);
+      const [t] = timeProcesses(
+        [
+          {
+            name: `config-${n}`,
+            argv: [process.execPath, s.session],
+            env: { OUT: join(tmp, `out-config-${n}`), CONFIG_DIR: dir },
+          },
+        ],
+        { runs: quick ? 2 : 10, warmup: 1 },
+      );
+      figures.push({
+        figure: `start()+close() with ${n} config file${n > 1 ? 's' : ''}`,
+        measured: `+${(t!.median - bare!.median).toFixed(1)} ms over bare node (${fmtMs(t!)})`,
+        target: 'informational',
+        value: null,
+        pass: null,
+      });
+    }
+
+    for (const n of quick ? [0, 100] : [0, 1000, 10000]) {
+      const out = join(tmp, `out-existing-${n}`);
+      mkdirSync(join(out, 'FINISHED_SUCCESS'), { recursive: true });
+      for (let i = 0; i < n; i++)
+        mkdirSync(
+          join(out, 'FINISHED_SUCCESS', `2025Y-01M-01D-00h00m00s_${String(i).padStart(5, '0')}`),
+        );
+      const [t] = timeProcesses(
+        [
+          {
+            name: `existing-${n}`,
+            argv: [process.execPath, s.session],
+            env: { OUT: out, CONFIG_DIR: empty },
+          },
+        ],
+        { runs: quick ? 2 : 10, warmup: 1 },
+      );
+      figures.push({
+        figure: `start()+close() with ${n} sessions already in the output root`,
+        measured: `+${(t!.median - bare!.median).toFixed(1)} ms over bare node (${fmtMs(t!)})`,
+        target: 'informational',
+        value: null,
+        pass: null,
+      });
+    }
+
+    const procs = quick ? 20 : 200;
+    const lines = quick ? 100 : 1000;
+    log(`${procs} concurrent sessions × ${lines} lines`);
+    const c = await concurrent(s.lines, join(tmp, 'out-concurrent'), procs, lines);
+    figures.push({
+      figure: `${procs} concurrent processes into one output root, ${lines} log lines each`,
+      measured: `${c.detail}; wall ${(c.ms / 1000).toFixed(2)} s, ${((procs * 1000) / c.ms).toFixed(1)} sessions/s`,
+      target: `${procs} distinct finalized sessions, 0 lost lines`,
+      value: c.ok ? procs : 0,
+      pass: c.ok,
+    });
+    return figures;
+  },
+};
+
+export default suite;

@@ -1,0 +1,48 @@
+/**
+ * The CONFIG object a session hands to the script: the namespaces from ./config/*.yaml
+ * plus the session's own keys (DESIGN §3).
+ */
+import type { HostInfo } from './host.js';
+
+/** Error details recorded when a run ends by an uncaught error. */
+export interface ErrorRecord {
+  name: string;
+  message: string;
+  stack?: string;
+  /** 'uncaughtException', 'unhandledRejection' or 'run' (thrown by the run() main). */
+  origin: string;
+}
+
+/** CONFIG: a plain object. Namespaces from ./config/<stem>.yaml sit beside the session keys. */
+export interface SessionConfig {
+  /** Session ID, e.g. `2025Y-11M-18D-07h53m37s_Z5MR` (`DEBUG_` prefix in debug mode). */
+  ID: string;
+  PID: number;
+  START_TIME: Date;
+  END_TIME?: Date;
+  /** `HH:MM:SS`, hours not wrapped. */
+  RUN_TIME?: string;
+  /** Absolute real path of the script. */
+  FILE: string;
+  /** Session directory with a trailing `/`; moved to FINISHED_* by close. */
+  SDIR: string;
+  /** The same without the trailing `/`. */
+  SDIR_PATH: string;
+  /** The output root holding RUNNING/ and FINISHED_*. */
+  SDIR_OUT: string;
+  ARGS: Record<string, unknown>;
+  EXIT_STATUS: number | null;
+  SEED: number;
+  /** Algorithm and, per named stream, derived seed and draw count (from `rng.toJSON()`). */
+  RNG: unknown;
+  HOST: HostInfo;
+  /** True when debug mode was on (IS_DEBUG.yaml or SCITEX_DEBUG=1). */
+  DEBUG: boolean;
+  /** Which file each configuration namespace came from. */
+  CONFIG_FILES: Record<string, string>;
+  /** Set when the run ended by a signal. */
+  SIGNAL?: string;
+  /** Set when the run ended by an error. */
+  ERROR?: ErrorRecord;
+  [namespace: string]: unknown;
+}

@@ -1,0 +1,146 @@
+/**
+ * start(): opens a session — directory with lease, CONFIG, logs, seeds, figures, header,
+ * snapshot, exit hooks — synchronously, so it also works from CommonJS and exit handlers.
+ */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadConfigs, saveConfig } from '@scitex/config';
+import { createPlt, type Plt } from '@scitex/plt';
+import { RandomStateManager } from '@scitex/rng';
+import { createSessionDir, reconcile, resolveScript } from '@scitex/sdir';
+import { tee, type TeeHandle } from '@scitex/tee-log';
+import { header } from './banner.js';
+import { SessionError } from './errors.js';
+import { installExitHooks } from './exitHooks.js';
+import { hostInfo } from './host.js';
+import { resolveOptions, type StartOptions } from './options.js';
+import { records } from './registry.js';
+import type { SessionConfig } from './sessionConfig.js';
+import { makeSession, type Session } from './session.js';
+import { getActive, setActive, type SessionState } from './state.js';
+
+/**
+ * Starts a session for the running script. Returns the session, usable as an object
+ * (`{ CONFIG, stdout, stderr, plt, CC, rng, close }`) or destructured in the seed's tuple
+ * order (`[CONFIG, stdout, stderr, plt, CC, rng]`). Throws `SessionError`
+ * (`SESSION_ALREADY_ACTIVE`, `SESSION_INVALID_OPTION`) or the error of the package that
+ * failed (`ConfigError`, `SdirError`, `TeeError`, `RngError`) — before anything is left
+ * half-done.
+ */
+export function start(options?: StartOptions): Session {
+  const opts = resolveOptions(options);
+  const open = getActive();
+  if (open) {
+    throw new SessionError(
+      'SESSION_ALREADY_ACTIVE',
+      `start(): session ${open.CONFIG.ID} is still open in this process (${open.runningDir}). ` +
+        'Close it first with close(CONFIG) or session.close(); a process has one session at a time.',
+    );
+  }
+  // Everything that can fail on bad input runs before the directory exists.
+  const rng = new RandomStateManager({ seed: opts.seed });
+  const loaded = loadConfigs({ dir: opts.configDir });
+  const script = resolveScript(opts.file);
+  const sd = createSessionDir({
+    script: script.path,
+    sdir: opts.sdir,
+    suffix: opts.sdirSuffix,
+    debug: loaded.debug,
+  });
+
+  let teeHandle: TeeHandle | null = null;
+  try {
+    if (opts.tee) teeHandle = tee({ dir: join(sd.dir, 'logs') });
+  } catch (err) {
+    sd.lease?.stop();
+    rmSync(sd.dir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const startTime = new Date();
+  const CONFIG: SessionConfig = {
+    ...loaded.config,
+    ID: sd.id,
+    PID: process.pid,
+    START_TIME: startTime,
+    FILE: script.path,
+    SDIR: sd.dir + '/',
+    SDIR_PATH: sd.dir,
+    SDIR_OUT: sd.outRoot,
+    ARGS: { ...(opts.args ?? {}) },
+    EXIT_STATUS: null,
+    SEED: opts.seed,
+    RNG: null,
+    HOST: hostInfo(),
+    DEBUG: loaded.debug,
+    CONFIG_FILES: loaded.sources,
+  };
+
+  const restoreMathRandom = opts.patchMathRandom ? rng.patchMathRandom() : null;
+  const state: SessionState = {
+    CONFIG,
+    runningDir: sd.dir,
+    name: sd.name,
+    outRoot: sd.outRoot,
+    tee: teeHandle,
+    rng,
+    restoreMathRandom,
+    lease: sd.lease,
+    redact: opts.redactSecrets,
+    verbose: opts.verbose,
+    error: undefined,
+    removeHooks: () => {},
+    result: undefined,
+  };
+  const plt: Plt = createPlt({
+    figSizeMm: opts.figSizeMm,
+    dpiSave: opts.dpiSave,
+    dpiDisplay: opts.dpiDisplay,
+    hideTopRightSpines: opts.hideTopRightSpines,
+    alpha: opts.alpha,
+    lineWidth: opts.lineWidth,
+    // Relative figure paths land inside the session, wherever it has moved to.
+    baseDir: () => CONFIG.SDIR_PATH,
+  });
+  CONFIG.RNG = rng.toJSON();
+
+  process.stdout.write(
+    header(
+      {
+        id: sd.id,
+        pid: process.pid,
+        file: script.path,
+        sdir: sd.dir,
+        args: opts.args,
+        seed: opts.seed,
+      },
+      process.stdout,
+    ),
+  );
+  if (opts.reconcile) {
+    // Runs killed earlier (SIGKILL, OOM, power loss) are filed now that their owners are dead.
+    try {
+      const r = reconcile(sd.outRoot);
+      for (const m of r.moved)
+        process.stderr.write(`scitex: reconciled dead session ${m.name} → ${m.to} (${m.reason})\n`);
+    } catch (err) {
+      process.stderr.write(
+        `scitex: could not reconcile ${sd.outRoot}: ${(err as Error).message}\n`,
+      );
+    }
+  }
+  // Written now, so a run killed before close still has its configuration on disk.
+  saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets });
+
+  setActive(state);
+  records.set(sd.id, {
+    id: sd.id,
+    config: CONFIG,
+    status: 'running',
+    startTime,
+    dir: sd.dir,
+    scriptPath: script.path,
+  });
+  state.removeHooks = installExitHooks(state);
+  return makeSession(state, plt);
+}

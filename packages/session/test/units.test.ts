@@ -1,0 +1,132 @@
+// Pure pieces: option validation, exit-status mapping, run time, argument parsing.
+import { describe, expect, it } from 'vitest';
+import {
+  formatRunTime,
+  parseArgs,
+  SessionError,
+  signalExitStatus,
+  statusFolder,
+} from '../src/index.ts';
+import { resolveOptions } from '../src/options.ts';
+
+describe('formatRunTime', () => {
+  it.each([
+    [0, '00:00:00'],
+    [45_000, '00:00:45'],
+    [330_000, '00:05:30'],
+    [(2 * 3600 + 15 * 60 + 45) * 1000 + 999, '02:15:45'],
+    [(100 * 3600 + 30 * 60 + 15) * 1000, '100:30:15'],
+  ])('%i ms → %s', (ms, s) => expect(formatRunTime(ms)).toBe(s));
+});
+
+describe('exit status', () => {
+  it('maps to status folders', () => {
+    expect(statusFolder(0)).toBe('FINISHED_SUCCESS');
+    expect(statusFolder(1)).toBe('FINISHED_ERROR');
+    expect(statusFolder(-1)).toBe('FINISHED_ERROR');
+    expect(statusFolder(130)).toBe('FINISHED_ERROR');
+    expect(statusFolder(null)).toBe('FINISHED');
+    expect(statusFolder(undefined)).toBe('FINISHED');
+  });
+  it('maps signals the shell way', () => {
+    expect(signalExitStatus('SIGINT')).toBe(130);
+    expect(signalExitStatus('SIGTERM')).toBe(143);
+    expect(signalExitStatus('SIGHUP')).toBe(129);
+  });
+});
+
+describe('start() options', () => {
+  it('fills in the seed defaults', () => {
+    expect(resolveOptions(undefined)).toMatchObject({
+      seed: 42,
+      verbose: true,
+      tee: true,
+      patchMathRandom: true,
+      configDir: './config',
+      figSizeMm: [160, 100],
+      dpiSave: 300,
+      dpiDisplay: 100,
+      hideTopRightSpines: true,
+      alpha: 0.9,
+      lineWidth: 1,
+    });
+  });
+  it.each([
+    [{ seed: -1 }, /seed.*integer in \[0, 2\^32\)/],
+    [{ seed: 1.5 }, /seed/],
+    [{ seed: '42' }, /seed/],
+    [{ seed: 2 ** 32 }, /seed/],
+    [{ fig_size_mm: [1, 2] }, /unknown option "fig_size_mm" — did you mean "figSizeMm"/],
+    [{ figSizeMm: [160] }, /figSizeMm/],
+    [{ tee: 'yes' }, /"tee" must be true or false/],
+    [{ dpiSave: 0 }, /dpiSave/],
+    [{ alpha: 2 }, /alpha/],
+    [{ sdir: '' }, /sdir/],
+    [{ args: [1] }, /args/],
+    ['opts', /options must be an object/],
+  ])('%j is refused with SESSION_INVALID_OPTION', (opts, msg) => {
+    let err: unknown;
+    try {
+      resolveOptions(opts);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(SessionError);
+    expect((err as SessionError).code).toBe('SESSION_INVALID_OPTION');
+    expect((err as Error).message).toMatch(msg);
+  });
+});
+
+describe('parseArgs', () => {
+  const schema = {
+    lr: { type: 'number', default: 0.01, short: 'l' },
+    nEpochs: { type: 'number', required: true },
+    model: { type: 'string', choices: ['mlp', 'cnn'], default: 'mlp' },
+    k: { type: 'number', choices: [1, 3, 5], default: 3 },
+    dryRun: { type: 'boolean' },
+    cache: { type: 'boolean', default: true },
+  } as const;
+  const quiet = { stdout: () => {}, stderr: () => {} };
+
+  it('parses typed values, kebab-case flags, numeric choices and --no-', () => {
+    const r = parseArgs(
+      schema,
+      ['--n-epochs', '5', '-l', '1e-3', '--k', '5', '--dry-run', '--no-cache'],
+      quiet,
+    );
+    expect(r).toEqual({
+      kind: 'ok',
+      args: { lr: 0.001, nEpochs: 5, model: 'mlp', k: 5, dryRun: true, cache: false },
+    });
+  });
+  it('gives booleans a false default', () => {
+    const r = parseArgs(schema, ['--n-epochs', '1'], quiet);
+    expect(r.kind === 'ok' && r.args.dryRun).toBe(false);
+  });
+  it('asks for exit 0 on --help and 2 on bad input', () => {
+    let help = '';
+    expect(parseArgs(schema, ['--help'], { stdout: (s) => (help += s), stderr: () => {} })).toEqual(
+      { kind: 'exit', code: 0 },
+    );
+    expect(help).toMatch(/--n-epochs <number>/);
+    expect(parseArgs(schema, [], quiet)).toEqual({ kind: 'exit', code: 2 });
+    expect(parseArgs(schema, ['--n-epochs', 'x'], quiet)).toEqual({ kind: 'exit', code: 2 });
+    expect(parseArgs(schema, ['--n-epochs', '1', 'extra'], quiet)).toEqual({
+      kind: 'exit',
+      code: 2,
+    });
+  });
+  it('refuses a broken schema', () => {
+    expect(() => parseArgs({ a: { type: 'date' as 'string' } }, [], quiet)).toThrow(/type must be/);
+    expect(() => parseArgs({ a: { type: 'string', short: 'h' } }, [], quiet)).toThrow(
+      /-h .* --help/,
+    );
+    expect(() =>
+      parseArgs(
+        { a: { type: 'string', short: 'x' }, b: { type: 'string', short: 'x' } },
+        [],
+        quiet,
+      ),
+    ).toThrow(/already taken/);
+  });
+});
