@@ -4,7 +4,8 @@
  * message before any session directory exists; --help prints and exits 0.
  */
 import { basename } from 'node:path';
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { createRequire } from 'node:module';
+import type * as CommanderModule from 'commander';
 import { SessionError } from './errors.js';
 
 /** One option of the schema. */
@@ -21,6 +22,14 @@ export interface ArgSpec {
 }
 
 export type ArgsSchema = Record<string, ArgSpec>;
+
+// commander is loaded on first use (about 10 ms), not when the package is imported: most
+// scripts call start()/close() and never parse arguments through us.
+let commander: typeof CommanderModule | undefined;
+function loadCommander(): typeof CommanderModule {
+  commander ??= createRequire(import.meta.url)('commander') as typeof CommanderModule;
+  return commander;
+}
 
 type ArgValue<S extends ArgSpec> = S['choices'] extends readonly (infer C)[]
   ? C
@@ -85,6 +94,7 @@ export function parseArgs<S extends ArgsSchema>(
   opts: ParseOptions = {},
 ): ParseOutcome<S> {
   checkSchema(schema);
+  const { Command, CommanderError, InvalidArgumentError, Option } = loadCommander();
   const out = opts.stdout ?? ((s: string) => process.stdout.write(s));
   const err = opts.stderr ?? ((s: string) => process.stderr.write(s));
   const program = new Command(opts.name ?? basename(process.argv[1] ?? 'script'))
@@ -102,7 +112,7 @@ export function parseArgs<S extends ArgsSchema>(
     const flag = kebab(key);
     const short = spec.short ? `-${spec.short}, ` : '';
     const desc = spec.description ?? '';
-    let opt: Option;
+    let opt: CommanderModule.Option;
     if (spec.type === 'boolean') {
       opt = new Option(`${short}--${flag}`, desc);
       if (spec.default !== undefined) opt.default(spec.default);
