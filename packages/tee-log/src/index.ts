@@ -1,1 +1,6 @@
+/**
+ * @scitex/tee-log: stdout and stderr into clean, complete log files.
+ */
 export { TeeError, type TeeErrorCode } from './errors.js';
+export { tee, type TeeHandle, type TeeOptions, type TeePaths, type TeeStreams } from './tee.js';
+export { pipeChild } from './pipeChild.js';

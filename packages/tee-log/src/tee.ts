@@ -1,0 +1,359 @@
+/**
+ * tee(): everything written to stdout and stderr also goes, cleaned, into log files —
+ * complete on every exit path Node can observe. This file wires the parts together:
+ * options and files first (so a failure leaves nothing patched), then the write patches,
+ * the flush schedule, the exit hook and the uncaught-exception copy.
+ */
+import { closeSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
+import { onExit } from 'signal-exit';
+import { makePipeBlocking } from './blockingPipe.js';
+import { CleanLog } from './cleanLog.js';
+import { crashReport } from './crashReport.js';
+import { TeeError } from './errors.js';
+import { FlushScheduler } from './flushScheduler.js';
+import { openLogFiles } from './openLogFiles.js';
+import { RawLog } from './rawLog.js';
+import { isTeed, patchWrite, type WritePatch } from './writePatch.js';
+
+/** Streams to capture instead of the process's own (tests pass fakes here). */
+export interface TeeStreams {
+  /** Default: `process.stdout`. */
+  stdout?: Writable;
+  /** Default: `process.stderr`. */
+  stderr?: Writable;
+}
+
+/** Options of {@link tee}. */
+export interface TeeOptions {
+  /** Directory of the log files; created (with parents) when missing. Relative to the cwd. */
+  dir: string;
+  /** File name (or path relative to `dir`) of the stdout log. Default `'stdout.log'`. */
+  stdoutFile?: string;
+  /**
+   * File name of the stderr log. Default `'stderr.log'`. The same name as `stdoutFile`
+   * gives one combined log, interleaved as on a terminal.
+   */
+  stderrFile?: string;
+  /** Append to existing logs (starting on a new line) instead of truncating them. Default `false`. */
+  append?: boolean;
+  /** Also write byte-exact copies, `<name>.raw<ext>` (e.g. `stdout.raw.log`). Default `false`. */
+  raw?: boolean;
+  /** Capture these streams instead of `process.stdout` / `process.stderr`. */
+  streams?: TeeStreams;
+  /**
+   * Make `process.stdout`/`process.stderr` blocking when they are pipes, so output written
+   * just before `process.exit()` is not cut off on the terminal side either (the logs are
+   * complete regardless). Restored by `close()`. Default `true`.
+   */
+  syncPipes?: boolean;
+}
+
+/** Absolute paths of the files a tee writes. */
+export interface TeePaths {
+  stdout: string;
+  stderr: string;
+  /** Only with `raw: true`. */
+  stdoutRaw?: string;
+  /** Only with `raw: true`. */
+  stderrRaw?: string;
+}
+
+/** A running tee. */
+export interface TeeHandle {
+  /** Where the logs are. */
+  readonly paths: TeePaths;
+  /**
+   * Writes everything captured so far, including the unterminated current line, to the
+   * files. Synchronous: done when it returns (safe in 'exit' and signal handlers).
+   */
+  flush(): void;
+  /**
+   * Puts the original `write` methods back, flushes and closes the files. Idempotent and
+   * synchronous. Output after close() reaches the terminal only.
+   */
+  close(): void;
+  /** Same as {@link TeeHandle.close}, for `using`. */
+  [Symbol.dispose](): void;
+}
+
+interface Role {
+  readonly stream: Writable;
+  clean: CleanLog | null;
+  raw: RawLog | null;
+  patch: WritePatch | null;
+}
+
+type Sink = CleanLog | RawLog;
+
+const handleStreams = new WeakMap<TeeHandle, { stdout: Writable; stderr: Writable }>();
+
+/** The streams a handle captures (for pipeChild); undefined for foreign objects. */
+export function teeStreams(handle: TeeHandle): { stdout: Writable; stderr: Writable } | undefined {
+  return handleStreams.get(handle);
+}
+
+/**
+ * Starts copying what is written to stdout and stderr into clean log files in `dir`
+ * (no escape codes, `\r` redraws collapsed). The terminal output is unchanged.
+ *
+ * @throws {TeeError} `TEE_INVALID_OPTION` for bad options, `TEE_ALREADY_ACTIVE` when a
+ * stream is already tee'd, `TEE_OPEN_FAILED` when a log file cannot be opened — in every
+ * case before anything is patched.
+ */
+export function tee(options: TeeOptions): TeeHandle {
+  const opts = checkOptions(options);
+  const stdout = opts.streams?.stdout ?? process.stdout;
+  const stderr = opts.streams?.stderr ?? process.stderr;
+  if (stdout === stderr) {
+    throw new TeeError(
+      'TEE_INVALID_OPTION',
+      'tee(): streams.stdout and streams.stderr are the same object; pass two streams (use the same stdoutFile and stderrFile for one combined log)',
+    );
+  }
+  for (const [name, s] of [
+    ['stdout', stdout],
+    ['stderr', stderr],
+  ] as const) {
+    if (isTeed(s)) {
+      throw new TeeError(
+        'TEE_ALREADY_ACTIVE',
+        `tee(): ${name} is already being tee'd (by this or another copy of @scitex/tee-log); close() that handle first`,
+      );
+    }
+  }
+
+  const dir = resolve(opts.dir);
+  const paths: TeePaths = {
+    stdout: resolve(dir, opts.stdoutFile ?? 'stdout.log'),
+    stderr: resolve(dir, opts.stderrFile ?? 'stderr.log'),
+  };
+  if (opts.raw === true) {
+    paths.stdoutRaw = rawPath(paths.stdout);
+    paths.stderrRaw = rawPath(paths.stderr);
+  }
+  const cleanPaths = [...new Set([paths.stdout, paths.stderr])];
+  const rawPaths = [
+    ...new Set([paths.stdoutRaw, paths.stderrRaw].filter((p): p is string => p !== undefined)),
+  ];
+  const clash = rawPaths.find((p) => cleanPaths.includes(p));
+  if (clash !== undefined) {
+    throw new TeeError(
+      'TEE_INVALID_OPTION',
+      `tee(): ${clash} would be both a clean and a raw log; choose other stdoutFile/stderrFile names`,
+    );
+  }
+
+  const files = new Map(
+    openLogFiles([...cleanPaths, ...rawPaths], opts.append === true).map((f) => [f.path, f]),
+  );
+  const open = (p: string): { fd: number; start: number } => files.get(p)!;
+  const cleans = new Map(cleanPaths.map((p) => [p, new CleanLog(p, open(p).fd, open(p).start)]));
+  const raws = new Map(rawPaths.map((p) => [p, new RawLog(p, open(p).fd, open(p).start)]));
+  const sinks: Sink[] = [...cleans.values(), ...raws.values()];
+
+  const out: Role = {
+    stream: stdout,
+    clean: cleans.get(paths.stdout)!,
+    raw: paths.stdoutRaw !== undefined ? raws.get(paths.stdoutRaw)! : null,
+    patch: null,
+  };
+  const err: Role = {
+    stream: stderr,
+    clean: cleans.get(paths.stderr)!,
+    raw: paths.stderrRaw !== undefined ? raws.get(paths.stderrRaw)! : null,
+    patch: null,
+  };
+  const roles = [out, err];
+
+  let closed = false;
+  let exiting = false;
+  let warned = false;
+
+  // A log that cannot be written must never break the program's own output: drop it, say so once.
+  const fail = (sink: Sink, e: unknown): void => {
+    const i = sinks.indexOf(sink);
+    if (i === -1) return;
+    sinks.splice(i, 1);
+    for (const r of roles) {
+      if (r.clean === sink) r.clean = null;
+      if (r.raw === sink) r.raw = null;
+    }
+    closeQuietly(sink.fd);
+    if (warned) return;
+    warned = true;
+    const reason = e instanceof Error ? e.message : String(e);
+    try {
+      const write = err.patch?.original ?? stderr.write;
+      Reflect.apply(write, stderr, [
+        `[@scitex/tee-log] writing ${sink.path} failed (${reason}); that log stops here.\n`,
+      ]);
+    } catch {
+      // stderr itself is gone: nowhere left to report
+    }
+  };
+
+  const flushAll = (withLine: boolean): void => {
+    for (const s of [...sinks]) {
+      try {
+        s.flush(withLine);
+      } catch (e) {
+        fail(s, e);
+      }
+    }
+  };
+  const scheduler = new FlushScheduler(flushAll);
+
+  const capture = (role: Role, chunk: unknown, encoding: unknown): void => {
+    const { clean, raw } = role;
+    if (clean !== null) {
+      try {
+        clean.write(chunk, encoding);
+      } catch (e) {
+        fail(clean, e);
+      }
+    }
+    if (raw !== null) {
+      try {
+        raw.write(chunk, encoding);
+      } catch (e) {
+        fail(raw, e);
+      }
+    }
+    scheduler.wrote(sizeOf(chunk));
+  };
+
+  const unblock: (() => void)[] = [];
+  if (opts.syncPipes !== false) {
+    for (const r of roles) {
+      if (r.stream !== process.stdout && r.stream !== process.stderr) continue;
+      const undo = makePipeBlocking(r.stream);
+      if (undo !== null) unblock.push(undo);
+    }
+  }
+  out.patch = patchWrite(stdout, (c, e) => capture(out, c, e));
+  err.patch = patchWrite(stderr, (c, e) => capture(err, c, e));
+
+  // Runs after every other exit hook (the session's closing message included); if close()
+  // ran already, it was removed. From here on each write goes to disk at once.
+  const removeExitHook = onExit(
+    () => {
+      exiting = true;
+      scheduler.goSync();
+      return undefined;
+    },
+    { alwaysLast: true },
+  );
+
+  // Node prints the stack of a fatal exception natively, past process.stderr.write. The
+  // monitor does not change how the process dies; it only copies what Node will print.
+  const onCrash =
+    stderr === process.stderr
+      ? (e: unknown): void => {
+          if (process.listenerCount('uncaughtException') > 0) return; // handled: nothing printed
+          if (process.hasUncaughtExceptionCaptureCallback()) return;
+          const report = crashReport(e);
+          const { clean, raw } = err;
+          try {
+            clean?.writeText((clean.atLineStart ? '' : '\n') + report);
+          } catch (x) {
+            if (clean !== null) fail(clean, x);
+          }
+          try {
+            raw?.writeText(report);
+          } catch (x) {
+            if (raw !== null) fail(raw, x);
+          }
+          exiting = true;
+          scheduler.goSync();
+        }
+      : null;
+  if (onCrash !== null) process.on('uncaughtExceptionMonitor', onCrash);
+
+  const close = (): void => {
+    if (closed) return;
+    closed = true;
+    for (const r of roles) r.patch?.restore();
+    removeExitHook();
+    if (onCrash !== null) process.off('uncaughtExceptionMonitor', onCrash);
+    scheduler.cancel();
+    for (const s of [...sinks]) {
+      try {
+        s.finish();
+      } catch (e) {
+        fail(s, e);
+      }
+    }
+    for (const s of sinks) closeQuietly(s.fd);
+    sinks.length = 0;
+    // At exit, keep pipes blocking: later writes (other exit hooks) must not be cut off.
+    if (!exiting) for (const undo of unblock) undo();
+  };
+
+  const handle: TeeHandle = {
+    paths,
+    flush(): void {
+      if (!closed) scheduler.flushNow();
+    },
+    close,
+    [Symbol.dispose]: close,
+  };
+  handleStreams.set(handle, { stdout, stderr });
+  return handle;
+}
+
+/** `stdout.log` → `stdout.raw.log`; `out.txt` → `out.raw.txt`; `out` → `out.raw`. */
+function rawPath(p: string): string {
+  const ext = extname(p);
+  return join(dirname(p), `${basename(p, ext)}.raw${ext}`);
+}
+
+function sizeOf(chunk: unknown): number {
+  if (typeof chunk === 'string') return chunk.length;
+  if (chunk instanceof Uint8Array) return chunk.byteLength;
+  return 0;
+}
+
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // already closed
+  }
+}
+
+function checkOptions(options: TeeOptions): TeeOptions {
+  const bad = (what: string): never => {
+    throw new TeeError('TEE_INVALID_OPTION', `tee(): ${what}`);
+  };
+  if (typeof options !== 'object' || options === null) {
+    bad('expects an options object, e.g. tee({ dir: "logs" })');
+  }
+  if (typeof options.dir !== 'string' || options.dir.length === 0) {
+    bad('`dir` must be a non-empty string: the directory for the log files');
+  }
+  for (const key of ['stdoutFile', 'stderrFile'] as const) {
+    const v = options[key];
+    if (v !== undefined && (typeof v !== 'string' || v.length === 0 || v.includes('\0'))) {
+      bad(`\`${key}\` must be a non-empty file name`);
+    }
+  }
+  for (const key of ['append', 'raw', 'syncPipes'] as const) {
+    const v = options[key];
+    if (v !== undefined && typeof v !== 'boolean') bad(`\`${key}\` must be true or false`);
+  }
+  const streams = options.streams;
+  if (streams !== undefined) {
+    if (typeof streams !== 'object' || streams === null) {
+      bad('`streams` must be an object like { stdout, stderr }');
+    }
+    for (const key of ['stdout', 'stderr'] as const) {
+      const s: unknown = streams[key];
+      if (s !== undefined && typeof (s as { write?: unknown } | null)?.write !== 'function') {
+        bad(`\`streams.${key}\` must be a writable stream`);
+      }
+    }
+  }
+  return options;
+}
