@@ -41,6 +41,8 @@ export function openLogFiles(paths: readonly string[], append: boolean): OpenLog
       const mode = append ? constants.O_RDWR : constants.O_WRONLY;
       const fd = openSync(path, mode | constants.O_CREAT, 0o666);
       opened.push({ path, fd, created });
+      // Positional writes and truncation need a regular file (not /dev/null, a FIFO, a tty).
+      if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
     } catch (err) {
       for (const o of opened) {
         closeQuietly(o.fd);

@@ -51,6 +51,22 @@ describe('CleanLog: what is on disk', () => {
     expect(readFileSync(path, 'utf8')).toBe('x'.repeat(5000) + '😀\n');
   });
 
+  it('a 10 MB line written in 1000 pieces with a flush after each is written once, in order', () => {
+    const path = useTempDir().join('out.log');
+    const log = openLog(path);
+    const piece = 'y'.repeat(10_000);
+    for (let i = 0; i < 1000; i++) {
+      log.write(piece, undefined);
+      log.flush(true);
+    }
+    log.write('\n', undefined);
+    log.finish();
+    closeSync(log.fd);
+    const out = readFileSync(path, 'utf8');
+    expect(out.length).toBe(10_000_001);
+    expect(out.endsWith('y\n')).toBe(true);
+  });
+
   it('property: with flushes anywhere, the final file is the clean rendering of the whole output', () => {
     const dir = useTempDir();
     let n = 0;

@@ -237,6 +237,15 @@ describe('tee(): errors', () => {
     expect(streams.stdout.write).toBe(before);
   });
 
+  it('TEE_OPEN_FAILED for something that is not a regular file', () => {
+    const dir = useTempDir();
+    const streams = fakes();
+    expect(codeOf(() => tee({ dir: dir.path, stderrFile: '/dev/null', streams }))).toBe(
+      'TEE_OPEN_FAILED',
+    );
+    expect(readdirSync(dir.path)).toEqual([]);
+  });
+
   it('TEE_OPEN_FAILED removes the files it created on the way', () => {
     const dir = useTempDir();
     mkdirSync(dir.join('logs'));
