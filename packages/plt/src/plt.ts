@@ -148,4 +148,3 @@ export const CC: Palette = makePalette(() => fallback?.options.alpha ?? DEFAULT_
 
 /** Alias of `CC` (the original renamed CC to COLORS). */
 export const COLORS: Palette = CC;
-
