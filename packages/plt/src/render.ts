@@ -7,7 +7,7 @@ import { scaleFn, type AxisScale } from './autoscale.js';
 import { m4Indices } from './decimate.js';
 import { loadEngines } from './engines.js';
 import { PltError } from './errors.js';
-import { FONT_FAMILY, fontFiles } from './fonts.js';
+import { FONT_FAMILY, fontFiles, textMetrics } from './fonts.js';
 import type { Column } from './marks/types.js';
 import { withDpi } from './png.js';
 import { toRows, type SpecMeta, type VegaLiteSpec } from './spec.js';
@@ -196,6 +196,30 @@ export function canonicalIds(svg: string): string {
   });
 }
 
+/**
+ * resvg 2.6 aborts the whole process (a Rust panic it cannot unwind) when an element
+ * drawn with group `opacity` lies wholly outside the canvas — e.g. a legend taller than its
+ * axes. Vega writes `opacity` on every mark; on a single shape it means the same as
+ * multiplying its fill and stroke opacities, which resvg handles without a layer.
+ */
+export function flattenOpacity(svg: string): string {
+  return svg.replace(
+    /<(path|line|rect|circle|ellipse|polygon|polyline|text)\b([^>]*?)\sopacity="([^"]*)"/g,
+    (all, tag: string, attrs: string, value: string) => {
+      const o = Number(value);
+      if (!(o >= 0 && o < 1)) return all;
+      let out = attrs;
+      for (const name of ['fill-opacity', 'stroke-opacity']) {
+        const re = new RegExp(`\\s${name}="([^"]*)"`);
+        const m = re.exec(out);
+        const v = Math.round((m ? Number(m[1]) : 1) * o * 1e6) / 1e6;
+        out = m ? out.replace(re, ` ${name}="${v}"`) : `${out} ${name}="${v}"`;
+      }
+      return `<${tag}${out}`;
+    },
+  );
+}
+
 function fmt(v: number): string {
   return String(Math.round(v * 1000) / 1000);
 }
@@ -246,7 +270,7 @@ export async function renderSvg(
       renderer: 'none',
       logLevel: vega.Error,
     });
-    const svg = canonicalIds(await view.toSVG());
+    const svg = flattenOpacity(canonicalIds(await view.toSVG()));
     view.finalize();
     if (!meta) return svg;
     return setRoot(
@@ -277,7 +301,21 @@ function viewBoxOf(svg: string): [number, number] {
   ];
 }
 
-/** Rasterises an SVG to exactly `width`×`height` pixels and records `dpi` in the PNG. */
+/** Whether some text in the SVG needs glyphs the shipped font lacks (e.g. CJK). */
+function needsSystemFonts(svg: string): boolean {
+  const m = textMetrics();
+  for (const t of svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)) {
+    for (const ch of t[1]!)
+      if (ch.codePointAt(0)! > 0x7e && !m.has(ch.codePointAt(0)!)) return true;
+  }
+  return false;
+}
+
+/**
+ * Rasterises an SVG to exactly `width`×`height` pixels and records `dpi` in the PNG. Only
+ * the shipped fonts are used — unless some text needs a glyph they lack; then system fonts
+ * fill in (so the figure may differ between machines).
+ */
 export async function svgToPng(
   svg: string,
   width: number,
@@ -293,7 +331,7 @@ export async function svgToPng(
   try {
     const img = await resvg.renderAsync(sized, {
       font: {
-        loadSystemFonts: false,
+        loadSystemFonts: needsSystemFonts(svg),
         fontFiles: fontFiles(),
         defaultFontFamily: FONT_FAMILY,
         sansSerifFamily: FONT_FAMILY,

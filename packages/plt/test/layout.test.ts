@@ -1,3 +1,5 @@
+import { fileURLToPath } from 'node:url';
+import { runFixture } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createPlt } from '../src/index.ts';
 import { renderSvg } from '../src/render.ts';
@@ -99,5 +101,24 @@ describe('layout', () => {
     expect(svg.match(/aria-roledescription="legend"/g)).toHaveLength(2);
     expect(svg).toContain('>left bar</text>');
     expect(svg).toContain('>right bar</text>');
+  });
+});
+
+describe('robustness', () => {
+  it('survives drawing far outside the canvas (a legend taller than its axes)', async () => {
+    const fixture = fileURLToPath(new URL('./fixtures/overflow.ts', import.meta.url));
+    const r = await runFixture(fixture);
+    expect(r.stderr).toBe('');
+    expect([r.code, r.stdout.trim()]).toEqual([0, 'drawn']);
+  });
+
+  it('draws the full frame and grid lines when asked', () => {
+    const { fig, axes: ax } = createPlt({ hideTopRightSpines: false }).subplots();
+    ax.plot([0, 1]);
+    ax.grid(true, { axis: 'y' });
+    const spec = fig.toSpec() as Spec;
+    expect(spec['config'].view).toMatchObject({ stroke: '#000000' });
+    const enc = spec['concat'][0].layer[0].encoding;
+    expect([enc.x.axis.grid, enc.y.axis.grid]).toEqual([false, true]);
   });
 });
