@@ -2,6 +2,7 @@
  * The text a session prints: the header at start and the closing message at close.
  * Both go to stdout, so they are in logs/stdout.log too (without the colour codes).
  */
+import { isSecretKey, REDACTED } from '@scitex/config';
 import { VERSION } from './version.js';
 
 const RULE = '='.repeat(40);
@@ -11,14 +12,21 @@ function colour(text: string, stream: { isTTY?: boolean }): string {
   return stream.isTTY && !process.env['NO_COLOR'] ? `\x1b[94m${text}\x1b[0m` : text;
 }
 
-/** `Arguments:` block: one `    name: value` line per argument, sorted by name. */
-export function formatArgs(args: Record<string, unknown> | undefined): string {
+/**
+ * `Arguments:` block: one `    name: value` line per argument, sorted by name. With
+ * `redact`, secret-looking arguments (`--api-key`) show as "***", as in the snapshots:
+ * the banner lands in logs/stdout.log.
+ */
+export function formatArgs(args: Record<string, unknown> | undefined, redact = true): string {
   const keys = Object.keys(args ?? {}).sort();
   if (!args || keys.length === 0) return 'Arguments: none';
   const width = Math.max(...keys.map((k) => k.length));
   return [
     'Arguments:',
-    ...keys.map((k) => `    ${k.padEnd(width)} : ${formatValue(args[k])}`),
+    ...keys.map(
+      (k) =>
+        `    ${k.padEnd(width)} : ${redact && isSecretKey(k) ? REDACTED : formatValue(args[k])}`,
+    ),
   ].join('\n');
 }
 
@@ -38,6 +46,8 @@ export interface HeaderInfo {
   sdir: string;
   args: Record<string, unknown> | undefined;
   seed: number;
+  /** Show secret-looking arguments as "***". */
+  redact: boolean;
 }
 
 /** The start banner. */
@@ -50,7 +60,7 @@ export function header(info: HeaderInfo, stream: { isTTY?: boolean }): string {
     `Session: ${info.sdir}`,
     `Seed: ${info.seed}`,
     '',
-    formatArgs(info.args),
+    formatArgs(info.args, info.redact),
   ].join('\n');
   return colour(`\n${RULE}\n${body}\n${RULE}\n`, stream) + '\n';
 }
@@ -65,12 +75,14 @@ export interface ClosingInfo {
   args: Record<string, unknown> | undefined;
   signal?: string;
   error?: { name: string; message: string };
+  /** Show secret-looking arguments as "***". */
+  redact: boolean;
 }
 
 /** The closing message: the user's message, the arguments, and where the session went. */
 export function closing(info: ClosingInfo): string {
   const lines = [info.message];
-  if (info.args && Object.keys(info.args).length) lines.push(formatArgs(info.args));
+  if (info.args && Object.keys(info.args).length) lines.push(formatArgs(info.args, info.redact));
   const why = info.signal
     ? ` (signal ${info.signal})`
     : info.error

@@ -7,6 +7,7 @@ import { saveConfig } from '@scitex/config';
 import { finalizeSessionDir } from '@scitex/sdir';
 import { closing } from './banner.js';
 import { SessionError } from './errors.js';
+import { showValue } from './showValue.js';
 import { signalExitStatus, statusFolder } from './exitStatus.js';
 import { notifyTarget, sendNotification } from './notify.js';
 import { records } from './registry.js';
@@ -44,7 +45,7 @@ function validExitStatus(opts: CloseOptions): number | null {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
     throw new SessionError(
       'SESSION_INVALID_OPTION',
-      `close(): exitStatus must be an integer or null, got ${JSON.stringify(v)}. Use 0 for success, a non-zero number for failure, null for unknown.`,
+      `close(): exitStatus must be an integer or null, got ${showValue(v)}. Use 0 for success, a non-zero number for failure, null for unknown.`,
     );
   }
   return v;
@@ -84,6 +85,7 @@ export function closeState(
         args: CONFIG.ARGS,
         signal: ctx.signal,
         error: CONFIG.ERROR,
+        redact: state.redact,
       }),
     );
   }
@@ -96,6 +98,7 @@ export function closeState(
     snapshotError = err;
   }
   state.tee?.close();
+  state.unguardPipes();
   // Forced: Math.random comes back even if the script patched it again in between.
   if (state.restoreMathRandom) state.rng.restoreMathRandom();
   state.lease?.stop();
@@ -146,7 +149,7 @@ export function closeState(
   if (problem) {
     const what = moveError
       ? `could not move ${state.runningDir} to ${dest}; it stays in RUNNING/ (reconcile will file it)`
-      : `could not save the CONFIG snapshot in ${state.runningDir}/CONFIGS`;
+      : `could not save the final CONFIG snapshot; the session is filed in ${finalDir} with the snapshot written at start`;
     const err = new SessionError(
       'SESSION_CLOSE_FAILED',
       `close(): ${what}: ${(problem as Error).message}`,
@@ -184,6 +187,6 @@ export function close(CONFIG: SessionConfig, opts: CloseOptions = {}): CloseResu
   if (rec?.result) return rec.result;
   throw new SessionError(
     'SESSION_NOT_ACTIVE',
-    `close(): no open session has ID ${JSON.stringify(CONFIG?.ID)}. Pass the CONFIG that start() returned.`,
+    `close(): no open session has ID ${showValue(CONFIG?.ID)}. Pass the CONFIG that start() returned.`,
   );
 }

@@ -4,6 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { SessionError } from './errors.js';
+import { showValue } from './showValue.js';
 
 /** Options of `start()`. Every one is optional. */
 export interface StartOptions {
@@ -108,7 +109,7 @@ function bool(o: Record<string, unknown>, key: string, dflt: boolean): boolean {
   const v = o[key];
   if (v === undefined) return dflt;
   if (typeof v !== 'boolean')
-    bad(`start(): option "${key}" must be true or false, got ${JSON.stringify(v)}`);
+    bad(`start(): option "${key}" must be true or false, got ${showValue(v)}`);
   return v;
 }
 
@@ -117,7 +118,7 @@ function posNumber(o: Record<string, unknown>, key: string, dflt: number, max = 
   if (v === undefined) return dflt;
   if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
     bad(
-      `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${JSON.stringify(v)}`,
+      `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${showValue(v)}`,
     );
   }
   return v;
@@ -128,7 +129,7 @@ function pathLike(o: Record<string, unknown>, key: string): string | URL | undef
   if (v === undefined) return undefined;
   if (typeof v === 'string' && v.length > 0) return v;
   if (v instanceof URL && v.protocol === 'file:') return v;
-  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${JSON.stringify(v)}`);
+  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${showValue(v)}`);
 }
 
 /** Validates `start()` options and fills in the defaults. */
@@ -143,24 +144,20 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   for (const key of Object.keys(o)) {
     if (KNOWN.has(key)) continue;
     const hint = PY_NAMES[key] ? ` — did you mean "${PY_NAMES[key]}"?` : '';
-    bad(`start(): unknown option "${key}"${hint}. Known options: ${[...KNOWN].join(', ')}`);
+    bad(`start(): unknown option "${key}"${hint || '.'} Known options: ${[...KNOWN].join(', ')}`);
   }
   const seed = o['seed'] ?? 42;
   if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    bad(
-      `start(): option "seed" must be an integer in [0, 2^32), got ${JSON.stringify(seed) ?? String(seed)}`,
-    );
+    bad(`start(): option "seed" must be an integer in [0, 2^32), got ${showValue(seed)}`);
   }
   const sdir = pathLike(o, 'sdir');
   const suffix = o['sdirSuffix'];
   if (suffix !== undefined && typeof suffix !== 'string') {
-    bad(`start(): option "sdirSuffix" must be a string, got ${JSON.stringify(suffix)}`);
+    bad(`start(): option "sdirSuffix" must be a string, got ${showValue(suffix)}`);
   }
   const args = o['args'];
   if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
-    bad(
-      `start(): option "args" must be an object of parsed arguments, got ${JSON.stringify(args)}`,
-    );
+    bad(`start(): option "args" must be an object of parsed arguments, got ${showValue(args)}`);
   }
   const fig = o['figSizeMm'];
   if (
@@ -172,12 +169,12 @@ export function resolveOptions(input: unknown): ResolvedOptions {
     )
   ) {
     bad(
-      `start(): option "figSizeMm" must be [width, height] in millimetres, got ${JSON.stringify(fig)}`,
+      `start(): option "figSizeMm" must be [width, height] in millimetres, got ${showValue(fig)}`,
     );
   }
   const alpha = o['alpha'];
   if (alpha !== undefined && (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1))) {
-    bad(`start(): option "alpha" must be a number in [0, 1], got ${JSON.stringify(alpha)}`);
+    bad(`start(): option "alpha" must be a number in [0, 1], got ${showValue(alpha)}`);
   }
   bool(o, 'agg', false);
   const configDir = pathLike(o, 'configDir') ?? './config';

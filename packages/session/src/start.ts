@@ -2,18 +2,19 @@
  * start(): opens a session — directory with lease, CONFIG, logs, seeds, figures, header,
  * snapshot, exit hooks — synchronously, so it also works from CommonJS and exit handlers.
  */
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadConfigs, saveConfig } from '@scitex/config';
+import { rmdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { loadConfigs, saveConfig, type LoadedConfigs } from '@scitex/config';
 import { createPlt, type Plt } from '@scitex/plt';
 import { RandomStateManager } from '@scitex/rng';
-import { createSessionDir, reconcile, resolveScript } from '@scitex/sdir';
+import { createSessionDir, reconcile, resolveScript, type SessionDir } from '@scitex/sdir';
 import { tee, type TeeHandle } from '@scitex/tee-log';
 import { header } from './banner.js';
 import { SessionError } from './errors.js';
 import { installExitHooks } from './exitHooks.js';
+import { guardPipes } from './pipeGuard.js';
 import { hostInfo } from './host.js';
-import { resolveOptions, type StartOptions } from './options.js';
+import { resolveOptions, type ResolvedOptions, type StartOptions } from './options.js';
 import { records } from './registry.js';
 import type { SessionConfig } from './sessionConfig.js';
 import { makeSession, type Session } from './session.js';
@@ -49,21 +50,68 @@ export function start(options?: StartOptions): Session {
   });
 
   let teeHandle: TeeHandle | null = null;
+  let unguardPipes = (): void => {};
+  let patched = false;
   try {
     if (opts.tee) teeHandle = tee({ dir: join(sd.dir, 'logs') });
+    const teeOn = teeHandle !== null;
+    unguardPipes = guardPipes((name) => {
+      process.stderr.write(
+        `scitex: the reader of ${name} went away (EPIPE); the run goes on` +
+          (teeOn
+            ? ` and its ${name} is kept in logs/${name}.log\n`
+            : ` and its ${name} is discarded\n`),
+      );
+    });
+    patched = opts.patchMathRandom;
+    const opened = openSession(opts, sd, script.path, loaded, rng, teeHandle, unguardPipes);
+    setActive(opened.state);
+    records.set(sd.id, {
+      id: sd.id,
+      config: opened.state.CONFIG,
+      status: 'running',
+      startTime: opened.state.CONFIG.START_TIME,
+      dir: sd.dir,
+      scriptPath: script.path,
+    });
+    opened.state.removeHooks = installExitHooks(opened.state);
+    return makeSession(opened.state, opened.plt);
   } catch (err) {
+    // A failure here (the snapshot on a full disk, say) must not leave the process tee'd
+    // and patched around a half-made session: undo it all, then throw.
+    if (getActive()?.runningDir === sd.dir) setActive(null);
+    records.delete(sd.id);
+    unguardPipes();
+    teeHandle?.close();
+    if (patched) rng.restoreMathRandom();
     sd.lease?.stop();
     rmSync(sd.dir, { recursive: true, force: true });
+    try {
+      rmdirSync(dirname(sd.dir));
+    } catch {
+      // Other sessions are running in it.
+    }
     throw err;
   }
+}
 
+/** CONFIG, plt, header, reconcile and the first snapshot of a session whose directory exists. */
+function openSession(
+  opts: ResolvedOptions,
+  sd: SessionDir,
+  scriptPath: string,
+  loaded: LoadedConfigs,
+  rng: RandomStateManager,
+  teeHandle: TeeHandle | null,
+  unguardPipes: () => void,
+): { state: SessionState; plt: Plt } {
   const startTime = new Date();
   const CONFIG: SessionConfig = {
     ...loaded.config,
     ID: sd.id,
     PID: process.pid,
     START_TIME: startTime,
-    FILE: script.path,
+    FILE: scriptPath,
     SDIR: sd.dir + '/',
     SDIR_PATH: sd.dir,
     SDIR_OUT: sd.outRoot,
@@ -85,6 +133,7 @@ export function start(options?: StartOptions): Session {
     tee: teeHandle,
     rng,
     restoreMathRandom,
+    unguardPipes,
     lease: sd.lease,
     redact: opts.redactSecrets,
     verbose: opts.verbose,
@@ -109,10 +158,11 @@ export function start(options?: StartOptions): Session {
       {
         id: sd.id,
         pid: process.pid,
-        file: script.path,
+        file: scriptPath,
         sdir: sd.dir,
         args: opts.args,
         seed: opts.seed,
+        redact: opts.redactSecrets,
       },
       process.stdout,
     ),
@@ -131,16 +181,5 @@ export function start(options?: StartOptions): Session {
   }
   // Written now, so a run killed before close still has its configuration on disk.
   saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets });
-
-  setActive(state);
-  records.set(sd.id, {
-    id: sd.id,
-    config: CONFIG,
-    status: 'running',
-    startTime,
-    dir: sd.dir,
-    scriptPath: script.path,
-  });
-  state.removeHooks = installExitHooks(state);
-  return makeSession(state, plt);
+  return { state, plt };
 }

@@ -21,6 +21,8 @@ export interface SessionState {
   tee: TeeHandle | null;
   rng: RandomStateManager;
   restoreMathRandom: (() => void) | null;
+  /** Removes the EPIPE guard of stdout/stderr (kept on a stream whose pipe broke). */
+  unguardPipes: () => void;
   lease: Lease | null;
   redact: boolean;
   verbose: boolean;
