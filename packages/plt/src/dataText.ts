@@ -14,12 +14,57 @@ const CHUNK = 8192;
 export interface DataSinks {
   /** CSV text, in order (header first); omitted: no CSV. */
   csv?: (text: string) => void;
-  /** JSON rows of dataset `index`, in order, already comma-joined within the call. */
+  /** JSON rows of dataset `index`, comma-joined; `first` for its first chunk. */
   rows?: (index: number, text: string, first: boolean) => void;
 }
 
-function csvName(s: string): string {
+function csvField(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvSpecial(v: number): string {
+  return v === Infinity ? 'inf' : v === -Infinity ? '-inf' : '';
+}
+
+/** One chunk of one distinct array, formatted for CSV and for JSON. */
+interface Cells {
+  csv: string[];
+  json: string[];
+}
+
+function format(arr: Column, a: number, end: number): Cells {
+  const m = Math.max(0, end - a);
+  if (arr instanceof Float64Array) {
+    const t = new Array<string>(m);
+    let special = false;
+    for (let i = a; i < end; i++) {
+      const v = arr[i]!;
+      if (v - v === 0) t[i - a] = '' + v;
+      else {
+        t[i - a] = '';
+        special = true;
+      }
+    }
+    if (!special) return { csv: t, json: t };
+    const csv = t.slice();
+    const json = t.slice();
+    for (let i = a; i < end; i++) {
+      const v = arr[i]!;
+      if (!(v - v === 0)) {
+        csv[i - a] = csvSpecial(v);
+        json[i - a] = 'null';
+      }
+    }
+    return { csv, json };
+  }
+  const csv = new Array<string>(m);
+  const json = new Array<string>(m);
+  for (let i = a; i < end; i++) {
+    const s = String(arr[i]);
+    csv[i - a] = csvField(s);
+    json[i - a] = JSON.stringify(s);
+  }
+  return { csv, json };
 }
 
 /** Streams the CSV of `columns` and the JSON rows of `datasets` into `sinks`. */
@@ -46,7 +91,7 @@ export function writeDataText(
     ? datasets.map((d) => {
         const names = Object.keys(d.fields);
         return {
-          keys: names.map((n) => `${JSON.stringify(n)}:`),
+          keys: names.map((n, j) => `${j ? ',' : '{'}${JSON.stringify(n)}:`),
           slots: names.map((n) => use(d.fields[n]!)),
           n: names.length ? d.fields[names[0]!]!.length : 0,
         };
@@ -57,61 +102,47 @@ export function writeDataText(
     ...(wantCsv ? columns.map((c) => c.values.length) : []),
     ...dsFields.map((d) => d.n),
   );
-  if (wantCsv) sinks.csv!(columns.map((c) => csvName(c.name)).join(',') + '\n');
-  // Per slot and chunk: formatted numbers (null for non-finite) or raw strings.
-  const text: Array<Array<string | null>> = arrays.map(() => []);
+  if (wantCsv) sinks.csv!(columns.map((c) => csvField(c.name)).join(',') + '\n');
+  const empty: Cells = { csv: [], json: [] };
   for (let a = 0; a < n; a += CHUNK) {
     const b = Math.min(n, a + CHUNK);
-    for (let k = 0; k < arrays.length; k++) {
-      const arr = arrays[k]!;
-      const end = Math.min(b, arr.length);
-      const out: Array<string | null> = new Array(Math.max(0, end - a));
-      if (arr instanceof Float64Array) {
-        for (let i = a; i < end; i++) {
-          const v = arr[i]!;
-          out[i - a] = v - v === 0 ? '' + v : null;
-        }
-      } else {
-        for (let i = a; i < end; i++) out[i - a] = String(arr[i]);
-      }
-      text[k] = out;
-    }
+    const cells = arrays.map((arr) =>
+      arr.length > a ? format(arr, a, Math.min(b, arr.length)) : empty,
+    );
     if (wantCsv) {
-      let s = '';
-      for (let i = a; i < b; i++) {
-        for (let j = 0; j < csvSlots.length; j++) {
-          const k = csvSlots[j]!;
-          const arr = arrays[k]!;
-          let cell = '';
-          if (i < arr.length) {
-            const t = text[k]![i - a];
-            if (arr instanceof Float64Array) {
-              cell = t ?? (arr[i] === Infinity ? 'inf' : arr[i] === -Infinity ? '-inf' : '');
-            } else cell = csvName(t!);
-          }
-          s += j ? `,${cell}` : cell;
+      const cols = csvSlots.map((k) => cells[k]!.csv);
+      const m = b - a;
+      const lines = new Array<string>(m);
+      if (cols.length === 2 && cols[0]!.length === m && cols[1]!.length === m) {
+        const [c0, c1] = cols as [string[], string[]];
+        for (let j = 0; j < m; j++) lines[j] = c0[j] + ',' + c1[j];
+      } else {
+        for (let j = 0; j < m; j++) {
+          let line = cols[0]![j] ?? '';
+          for (let c = 1; c < cols.length; c++) line += ',' + (cols[c]![j] ?? '');
+          lines[j] = line;
         }
-        s += '\n';
       }
-      sinks.csv!(s);
+      sinks.csv!(lines.join('\n') + '\n');
     }
     if (wantRows) {
       dsFields.forEach((d, di) => {
         if (a >= d.n) return;
-        const end = Math.min(b, d.n);
-        let s = '';
-        for (let i = a; i < end; i++) {
-          let row = '{';
-          for (let j = 0; j < d.slots.length; j++) {
-            const k = d.slots[j]!;
-            const arr = arrays[k]!;
-            const t = text[k]![i - a];
-            const v = arr instanceof Float64Array ? (t ?? 'null') : JSON.stringify(t ?? null);
-            row += (j ? ',' : '') + d.keys[j] + v;
+        const m = Math.min(b, d.n) - a;
+        const vals = d.slots.map((k) => cells[k]!.json);
+        const rows = new Array<string>(m);
+        if (vals.length === 2) {
+          const [v0, v1] = vals as [string[], string[]];
+          const [k0, k1] = d.keys as [string, string];
+          for (let j = 0; j < m; j++) rows[j] = k0 + v0[j] + k1 + v1[j] + '}';
+        } else {
+          for (let j = 0; j < m; j++) {
+            let row = '';
+            for (let c = 0; c < vals.length; c++) row += d.keys[c]! + vals[c]![j]!;
+            rows[j] = vals.length ? row + '}' : '{}';
           }
-          s += (i > a ? ',\n' : '') + row + '}';
         }
-        sinks.rows!(di, s, a === 0);
+        sinks.rows!(di, rows.join(',\n'), a === 0);
       });
     }
   }

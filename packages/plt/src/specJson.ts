@@ -31,31 +31,38 @@ export function writeSpecAndCsv(
   out: { json: (text: string | Uint8Array) => void; csv?: (text: string) => void },
 ): void {
   const [before, after] = frame(spec);
-  // Rows of each dataset are kept until their turn comes, as bytes: a retained rope of
-  // thousands of small strings would be promoted and copied by the garbage collector.
-  const parts: Buffer[][] = datasets.map(() => []);
+  out.json(before);
+  if (datasets.length === 0) {
+    writeDataText(csv ?? [], [], out.csv ? { csv: out.csv } : {});
+    out.json('{}' + after);
+    return;
+  }
+  // The first dataset's rows stream straight out; later ones wait for their turn, kept as
+  // bytes (a retained rope of small strings would be promoted and copied by the GC).
+  const later: Buffer[][] = datasets.map(() => []);
+  let firstHasRows = false;
+  out.json(`{\n    ${JSON.stringify(datasets[0]!.name)}: [`);
   writeDataText(csv ?? [], datasets, {
     ...(csv && out.csv ? { csv: out.csv } : {}),
-    rows: (i, text, first) => parts[i]!.push(Buffer.from(first ? text : `,\n${text}`, 'utf8')),
+    rows: (i, text, first) => {
+      if (i === 0) {
+        out.json(first ? `\n${text}` : `,\n${text}`);
+        firstHasRows = true;
+      } else later[i]!.push(Buffer.from(first ? text : `,\n${text}`, 'utf8'));
+    },
   });
-  out.json(before);
-  if (datasets.length === 0) out.json('{}');
-  else {
-    out.json('{\n');
-    datasets.forEach((d, i) => {
-      const rows = parts[i]!;
-      out.json(`    ${JSON.stringify(d.name)}: `);
-      if (rows.length === 0) out.json('[]');
-      else {
-        out.json('[\n');
-        for (const r of rows) out.json(r);
-        out.json('\n    ]');
-      }
-      out.json(i < datasets.length - 1 ? ',\n' : '\n');
-    });
-    out.json('  }');
+  out.json(firstHasRows ? '\n    ]' : ']');
+  for (let i = 1; i < datasets.length; i++) {
+    out.json(`,\n    ${JSON.stringify(datasets[i]!.name)}: `);
+    const rows = later[i]!;
+    if (rows.length === 0) out.json('[]');
+    else {
+      out.json('[\n');
+      for (const r of rows) out.json(r);
+      out.json('\n    ]');
+    }
   }
-  out.json(after);
+  out.json('\n  }' + after);
 }
 
 /** JSON text of `spec` with `datasets` inlined. */
