@@ -180,6 +180,8 @@ function openSession(
     }
   }
   // Written now, so a run killed before close still has its configuration on disk.
-  saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets });
+  // No fsync here: the rename is still atomic, so a killed process leaves a whole file;
+  // only a power cut in the first seconds could lose it, and close() saves with fsync.
+  saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets, fsync: false });
   return { state, plt };
 }
