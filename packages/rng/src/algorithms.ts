@@ -14,11 +14,7 @@
  * lib/alea.js), MIT License, Copyright 2019 David Bau; alea is Johannes Baagøe's design,
  * xor4096 Richard Brent's, Tyche-i Samuel Neves' and Filipe Araujo's.
  */
-/// <reference path="./seedrandomLib.d.ts" />
-// (The reference makes the declarations visible when another package type-checks these sources.)
-import alea from 'seedrandom/lib/alea.js';
-import tychei from 'seedrandom/lib/tychei.js';
-import xor4096 from 'seedrandom/lib/xor4096.js';
+import { createRequire } from 'node:module';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 
@@ -165,8 +161,22 @@ class Alea implements Generator {
   }
 }
 
+/** The part of seedrandom's per-algorithm generators used here: seeding, then the state. */
+type Seeder = (seed: number, options: { state: true }) => { state(): Record<string, unknown> };
+
+// seedrandom's files are CommonJS. Loaded with require, on first use and only the one
+// algorithm in use: importing all three as ES modules cost ~10 ms of every session's start.
+const seeders = new Map<Algorithm, Seeder>();
+function seeder(algorithm: Algorithm): Seeder {
+  let s = seeders.get(algorithm);
+  if (!s) {
+    s = createRequire(import.meta.url)(`seedrandom/lib/${algorithm}.js`) as Seeder;
+    seeders.set(algorithm, s);
+  }
+  return s;
+}
+
 interface Spec {
-  seedrandom: typeof tychei;
   /** What seedrandom is given for a derived seed in [0, 2^32). */
   seedArg(seed: number): number;
   make(state: Rec): Generator;
@@ -175,13 +185,11 @@ interface Spec {
 
 const SPECS: Record<Algorithm, Spec> = {
   tychei: {
-    seedrandom: tychei,
     seedArg: (seed) => seed,
     make: (s) => new Tychei(s),
     isState: Tychei.isState,
   },
   xor4096: {
-    seedrandom: xor4096,
     // xor4096 takes its numeric seeding path only for int32 values and would stringify
     // anything else; `| 0` maps [0, 2^32) one-to-one onto the int32 range.
     seedArg: (seed) => seed | 0,
@@ -189,7 +197,6 @@ const SPECS: Record<Algorithm, Spec> = {
     isState: Xor4096.isState,
   },
   alea: {
-    seedrandom: alea,
     seedArg: (seed) => seed,
     make: (s) => new Alea(s),
     isState: Alea.isState,
@@ -230,5 +237,5 @@ export function createGenerator(
   state?: GeneratorState,
 ): Generator {
   const spec = SPECS[algorithm];
-  return spec.make(state ?? spec.seedrandom(spec.seedArg(seed), { state: true }).state());
+  return spec.make(state ?? seeder(algorithm)(spec.seedArg(seed), { state: true }).state());
 }
