@@ -136,6 +136,8 @@ export function runCli(argv: string[], io: CliIO): number {
         }
         io.stdout(table(rows));
       }
+      for (const s of sessions)
+        if (s.notes?.length) io.stderr(`note ${s.name}: ${s.notes.join('; ')}\n`);
       for (const s of skipped) io.stderr(`skipped ${s.path}: ${s.reason}\n`);
     });
 

@@ -118,6 +118,7 @@ describe('junk in the output root', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toMatch(new RegExp(`${killed}\\s+running \\(owner dead\\)`));
     expect(list.stdout).toContain(CORRUPT);
+    expect(list.stderr).toMatch(new RegExp(`note ${CORRUPT}: .*CONFIG\\.json: corrupt JSON`));
     for (const [path, reason] of Object.entries(skippedReasons))
       if (reason) expect(list.stderr).toContain(`skipped ${path}: ${reason}\n`);
     const json = JSON.parse((await cli(['list', '--json', out], tmp.path)).stdout);
