@@ -15,7 +15,8 @@ export type ConfigErrorCode =
   | 'CONFIG_READ_FAILED'
   | 'CONFIG_WRITE_FAILED'
   | 'CONFIG_RESERVED_KEY'
-  | 'CONFIG_BAD_SNAPSHOT';
+  | 'CONFIG_BAD_SNAPSHOT'
+  | 'CONFIG_INVALID_ARGUMENT';
 
 /** Where in a file an error was found (all optional: not every error has a place). */
 export interface ConfigErrorLocation {

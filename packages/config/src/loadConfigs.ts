@@ -14,6 +14,7 @@ import { isDebug } from './isDebug.js';
 import { compareNatural } from './naturalSort.js';
 import { parseYamlFile } from './parseYaml.js';
 import { isPlainObject, setOwn } from './setOwn.js';
+import { checkPath } from './checkArgs.js';
 
 /** Options of {@link loadConfigs}. */
 export interface LoadConfigsOptions {
@@ -42,7 +43,7 @@ const EXTENSIONS = new Set(['.yaml', '.yml']);
  * `DEBUG_x` / `debug_x` key overrides `x` (see {@link applyDebugOverrides}).
  */
 export function loadConfigs(options: LoadConfigsOptions = {}): LoadedConfigs {
-  const dir = options.dir ?? DEFAULT_CONFIG_DIR;
+  const dir = checkPath('loadConfigs', 'dir', options.dir ?? DEFAULT_CONFIG_DIR);
   const abs = resolveConfigDir(dir);
   const debug = options.debug ?? isDebug({ dir });
   const config: Record<string, unknown> = {};

@@ -11,6 +11,7 @@ import { childPointer } from './jsonPointer.js';
 import { SNAPSHOT_FORMAT, SNAPSHOT_KEY, SNAPSHOT_VERSION } from './saveConfig.js';
 import { isPlainObject, setOwn } from './setOwn.js';
 import type { SnapshotTag, TypedArrayName } from './snapshotTree.js';
+import { checkPath } from './checkArgs.js';
 
 /**
  * Loads a saved snapshot. `fileOrDir` is a `CONFIG.json` file, the `CONFIGS/` directory
@@ -19,7 +20,9 @@ import type { SnapshotTag, TypedArrayName } from './snapshotTree.js';
  * the file is not a snapshot written by this package (or is corrupt).
  */
 export function loadSavedConfig(fileOrDir: string): Record<string, unknown> {
-  const file = snapshotFile(resolve(process.cwd(), fileOrDir));
+  const file = snapshotFile(
+    resolve(process.cwd(), checkPath('loadSavedConfig', 'fileOrDir', fileOrDir)),
+  );
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

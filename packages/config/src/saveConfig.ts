@@ -9,6 +9,7 @@ import { displayPath } from './displayPath.js';
 import { ConfigError } from './errors.js';
 import { snapshotTree, YamlTimestamp, type SnapshotTag } from './snapshotTree.js';
 import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.js';
+import { checkPath } from './checkArgs.js';
 
 /** Options of {@link saveConfig} and {@link serializeConfig}. */
 export interface SaveConfigOptions {
@@ -119,6 +120,7 @@ export function saveConfig(
   dir: string,
   options: SaveConfigOptions = {},
 ): SavedConfigPaths {
+  checkPath('saveConfig', 'dir', dir);
   const { yamlText, jsonText } = serializeConfig(config, options);
   const abs = resolve(process.cwd(), dir);
   const paths: SavedConfigPaths = {

@@ -22,6 +22,7 @@ function words(key: string): string[] {
 
 /** True when values under `key` are redacted in saved snapshots (`GITHUB_TOKEN`, `db_password`, `apiKey`). */
 export function isSecretKey(key: string): boolean {
+  if (typeof key !== 'string') return false;
   if (INSIDE.test(key)) return true;
   const w = words(key);
   for (let i = 0; i < w.length; i++) {

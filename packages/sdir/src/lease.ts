@@ -81,7 +81,15 @@ export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
     heartbeatMs,
     staleAfterMs,
   };
-  writeJsonAtomic(path, info);
+  try {
+    writeJsonAtomic(path, info);
+  } catch (cause) {
+    throw new SdirError(
+      'SDIR_CREATE_FAILED',
+      `could not create lease in ${dir}: ${(cause as Error).message} (is it an existing, writable session directory?)`,
+      { cause },
+    );
+  }
 
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;

@@ -4,6 +4,7 @@
  * time. Across machines only the heartbeat can tell, so a lease is dead once its
  * heartbeat is older than the stale threshold.
  */
+import { SdirError } from './errors.js';
 import type { LeaseInfo } from './lease.js';
 import { pidExists, readProcStat, selfIdentity } from './processInfo.js';
 
@@ -61,6 +62,12 @@ function byHeartbeat(info: LeaseInfo, where: string, opts: OwnerStatusOptions): 
 
 /** Judges whether the owner of a lease is alive, and says why. */
 export function ownerStatus(info: LeaseInfo, opts: OwnerStatusOptions = {}): OwnerVerdict {
+  if (typeof info !== 'object' || info === null || typeof info.pid !== 'number') {
+    throw new SdirError(
+      'SDIR_INVALID_OPTION',
+      'ownerStatus()/isOwnerAlive(): pass a lease as returned by readLease(dir) (an object with pid and hostname)',
+    );
+  }
   const me = selfIdentity();
   const who = `owner pid ${info.pid} on ${info.hostname}`;
   if (info.hostname !== me.hostname) return byHeartbeat(info, `${who} (another host)`, opts);

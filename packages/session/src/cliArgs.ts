@@ -49,6 +49,12 @@ const kebab = (s: string): string =>
     .toLowerCase();
 
 function checkSchema(schema: ArgsSchema): void {
+  if (typeof schema !== 'object' || schema === null || Array.isArray(schema)) {
+    throw new SessionError(
+      'SESSION_INVALID_OPTION',
+      'run(): args must be an object of option specs, e.g. { lr: { type: "number" } }',
+    );
+  }
   const shorts = new Set<string>(['h']);
   for (const [key, spec] of Object.entries(schema)) {
     if (!spec || !['number', 'string', 'boolean'].includes(spec.type)) {

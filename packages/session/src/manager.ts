@@ -3,7 +3,16 @@
  * through its static methods, every session on disk in an output root.
  */
 import { reconcile, scanSessions, type ReconcileResult, type ScanResult } from '@scitex/sdir';
+import { SessionError } from './errors.js';
 import { records, type SessionRecord } from './registry.js';
+
+function checkRoot(fn: string, outRoot: unknown): string {
+  if (typeof outRoot === 'string' && outRoot.length > 0) return outRoot;
+  throw new SessionError(
+    'SESSION_INVALID_OPTION',
+    `SessionManager.${fn}(): pass the output root as a path (the folder holding RUNNING/ and FINISHED_*/), got ${outRoot === null ? 'null' : typeof outRoot}`,
+  );
+}
 
 export class SessionManager {
   /** Sessions of this process that are still open. */
@@ -23,11 +32,11 @@ export class SessionManager {
 
   /** Every session on disk under `outRoot` (all processes, all hosts); junk is skipped and reported. */
   static scan(outRoot: string): ScanResult {
-    return scanSessions(outRoot);
+    return scanSessions(checkRoot('scan', outRoot));
   }
 
   /** Moves RUNNING sessions whose owner is dead to FINISHED_ERROR; returns what it did. */
   static reconcile(outRoot: string): ReconcileResult {
-    return reconcile(outRoot);
+    return reconcile(checkRoot('reconcile', outRoot));
   }
 }

@@ -282,7 +282,7 @@ const SESSION: Case[] = [
   {
     what: 'SessionManager.scan(123)',
     call: () => session.SessionManager.scan(123 as never),
-    outcome: { returns: { sessions: [], skipped: [{ path: '123', reason: 'not a path' }] } },
+    outcome: { code: 'SESSION_INVALID_OPTION' },
   },
   {
     what: 'SessionManager.reconcile(a missing root)',
@@ -292,7 +292,22 @@ const SESSION: Case[] = [
   {
     what: 'SessionManager.reconcile(123)',
     call: () => session.SessionManager.reconcile(123 as never),
-    outcome: { typeError: true },
+    outcome: { code: 'SESSION_INVALID_OPTION' },
+  },
+  {
+    what: 'formatRunTime(NaN)',
+    call: () => session.formatRunTime(NaN),
+    outcome: { code: 'SESSION_INVALID_OPTION' },
+  },
+  {
+    what: "signalExitStatus('SIGFOO')",
+    call: () => session.signalExitStatus('SIGFOO' as never),
+    outcome: { code: 'SESSION_INVALID_OPTION' },
+  },
+  {
+    what: 'parseArgs(null, [])',
+    call: () => session.parseArgs(null as never, []),
+    outcome: { code: 'SESSION_INVALID_OPTION' },
   },
   {
     what: 'new SessionManager().getSession("nope")',
@@ -395,6 +410,16 @@ const RNG: Case[] = [
 ];
 
 const SDIR: Case[] = [
+  {
+    what: 'isOwnerAlive(null)',
+    call: () => sdir.isOwnerAlive(null as never),
+    outcome: { code: 'SDIR_INVALID_OPTION' },
+  },
+  {
+    what: 'startLease(a missing directory)',
+    call: () => sdir.startLease(join(root, 'no-such-session')),
+    outcome: { code: 'SDIR_CREATE_FAILED' },
+  },
   ...(['../x', 'a/b', 'a\0b', ''] as const).map((s) => ({
     what: `createSessionDir({ suffix: ${JSON.stringify(s)} })`,
     call: () => sdir.createSessionDir({ sdir: out(), suffix: s }),
@@ -540,7 +565,22 @@ const CONFIG: Case[] = [
   {
     what: 'loadConfigs({ dir: 5 })',
     call: () => config.loadConfigs({ dir: 5 as never }),
-    outcome: { typeError: true },
+    outcome: { code: 'CONFIG_INVALID_ARGUMENT' },
+  },
+  {
+    what: 'saveConfig({}, 5)',
+    call: () => config.saveConfig({}, 5 as never),
+    outcome: { code: 'CONFIG_INVALID_ARGUMENT' },
+  },
+  {
+    what: 'loadSavedConfig(5)',
+    call: () => config.loadSavedConfig(5 as never),
+    outcome: { code: 'CONFIG_INVALID_ARGUMENT' },
+  },
+  {
+    what: 'isSecretKey(5)',
+    call: () => config.isSecretKey(5 as never),
+    outcome: { returns: false },
   },
 ];
 
