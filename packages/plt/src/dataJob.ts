@@ -3,7 +3,8 @@
  * main thread is busy drawing meanwhile), in-thread otherwise or when no worker can start
  * (e.g. under a test runner that cannot load TypeScript in workers).
  */
-import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type * as WorkerThreads from 'node:worker_threads';
 import { writeDataFiles, type DataJob } from './dataFiles.js';
 import { PltError, type PltErrorCode } from './errors.js';
 
@@ -46,9 +47,12 @@ export function startDataJob(job: DataJob): { done: Promise<void>; runInlineIfNe
   let fallback: (() => void) | undefined;
   const done = new Promise<void>((resolve, reject) => {
     let settled = false;
-    let worker: Worker;
+    let worker: WorkerThreads.Worker;
     try {
-      worker = new Worker(workerUrl(), { workerData: job });
+      // worker_threads loads here, not at import: most figures never need a worker, and
+      // every session imports this package.
+      const threads = createRequire(import.meta.url)('node:worker_threads') as typeof WorkerThreads;
+      worker = new threads.Worker(workerUrl(), { workerData: job });
     } catch {
       fallback = (): void => {
         try {

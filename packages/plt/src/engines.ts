@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { runInThisContext } from 'node:vm';
+import type * as Vm from 'node:vm';
 import type * as VegaNS from 'vega';
 import type * as VegaLiteNS from 'vega-lite';
 import type * as ResvgNS from '@resvg/resvg-js';
@@ -38,7 +38,9 @@ function loadUmd(
   if (!existsSync(bundle)) return undefined;
   const src = readFileSync(bundle, 'utf8');
   // The UMD wrapper takes its CommonJS branch when given `exports`, `module` and `require`.
-  const fn = runInThisContext(`(function (exports, module, define, require) {${src}\n})`, {
+  // node:vm loads with the first render, not with the package.
+  const vm = require('node:vm') as typeof Vm;
+  const fn = vm.runInThisContext(`(function (exports, module, define, require) {${src}\n})`, {
     filename: bundle,
   }) as (e: object, m: object, d: undefined, r: (id: string) => unknown) => void;
   const exp: Record<string, unknown> = {};

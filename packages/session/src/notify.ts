@@ -3,7 +3,8 @@
  * detached child process, so it never delays the run's exit (also on exit paths, where
  * no asynchronous work can finish) and a slow or dead endpoint costs the run nothing.
  */
-import { spawn } from 'node:child_process';
+import type * as ChildProcess from 'node:child_process';
+import { createRequire } from 'node:module';
 
 export interface NotifyPayload {
   id: string;
@@ -48,6 +49,8 @@ export function notifyTarget(
 /** Fires the POST and returns at once; never throws. */
 export function sendNotification(url: URL, payload: NotifyPayload): boolean {
   try {
+    // child_process loads only when a notification is sent (~5 ms off every start).
+    const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
     const child = spawn(
       process.execPath,
       ['-e', SENDER, url.href, JSON.stringify(payload), String(NOTIFY_TIMEOUT_MS)],
