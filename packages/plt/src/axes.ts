@@ -20,6 +20,7 @@ import type {
   ScatterOptions,
   TextOptions,
 } from './plotOptions.js';
+import { LEGEND_POSITIONS } from './legend.js';
 import { barMark } from './marks/bar.js';
 import { boxplotMark } from './marks/boxplot.js';
 import type { MarkEnv } from './marks/env.js';
@@ -54,19 +55,7 @@ export interface TickSpec {
   readonly labels?: readonly string[];
 }
 
-const LEGEND_LOCS: readonly LegendLoc[] = [
-  'best',
-  'upper right',
-  'upper left',
-  'lower left',
-  'lower right',
-  'right',
-  'center left',
-  'center right',
-  'lower center',
-  'upper center',
-  'center',
-];
+const LEGEND_LOCS: readonly LegendLoc[] = ['best', ...LEGEND_POSITIONS];
 
 /** Everything the figure needs to lay out and draw one Axes (read-only view). */
 export interface AxesState {

@@ -17,7 +17,8 @@ interface Box {
   y1: number;
 }
 
-const ORDER: readonly Exclude<LegendLoc, 'best'>[] = [
+/** Fixed legend positions, in the order `loc: 'best'` tries them (matplotlib's order). */
+export const LEGEND_POSITIONS: readonly Exclude<LegendLoc, 'best'>[] = [
   'upper right',
   'upper left',
   'lower left',
@@ -155,7 +156,7 @@ export function legendLayers(
     const fy = (v: number): number => H - fyUp(v);
     const obstacles = marks.flatMap((m) => m.obstacles());
     let best: { box: Box; bad: number } | undefined;
-    for (const l of ORDER) {
+    for (const l of LEGEND_POSITIONS) {
       const b = place(l, W, H, w, h, pad);
       const bad = badness(b, obstacles, fx, fy);
       if (!best || bad < best.bad) best = { box: b, bad };
