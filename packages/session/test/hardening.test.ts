@@ -7,9 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { collect, fixtureCommand, runFixture, useTempDir } from '@scitex/test-utils';
-import { SessionError } from '../src/index.ts';
 import { formatArgs } from '../src/banner.ts';
-import { resolveOptions } from '../src/options.ts';
 import { onlySession } from './helpers.ts';
 
 const fixture = fileURLToPath(new URL('./fixtures/hardening.ts', import.meta.url));
@@ -50,22 +48,6 @@ describe('hardening', () => {
     });
     expect(existsSync(join(out, 'RUNNING'))).toBe(false);
     expect(readdirSync(join(out, 'FINISHED_SUCCESS'))).toHaveLength(1);
-  });
-
-  it.each([
-    [{ seed: 1n }, /got 1n/],
-    [{ seed: NaN }, /got NaN/],
-    [{ dpiSave: Infinity }, /got Infinity/],
-  ])('%o is SESSION_INVALID_OPTION naming the value', (opts, msg) => {
-    let err: unknown;
-    try {
-      resolveOptions(opts);
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(SessionError);
-    expect((err as SessionError).code).toBe('SESSION_INVALID_OPTION');
-    expect((err as Error).message).toMatch(msg);
   });
 
   it('the banner shows secret-looking arguments as *** unless redaction is off', () => {

@@ -64,7 +64,11 @@ describe('start() options', () => {
     [{ sdir: '' }, /sdir/],
     [{ args: [1] }, /args/],
     ['opts', /options must be an object/],
-  ])('%j is refused with SESSION_INVALID_OPTION', (opts, msg) => {
+    // Values JSON cannot show are named as they are.
+    [{ seed: 1n }, /got 1n/],
+    [{ seed: NaN }, /got NaN/],
+    [{ dpiSave: Infinity }, /got Infinity/],
+  ])('%o is refused with SESSION_INVALID_OPTION', (opts, msg) => {
     let err: unknown;
     try {
       resolveOptions(opts);
