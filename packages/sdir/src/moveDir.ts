@@ -79,6 +79,12 @@ function claim(dest: string): void {
         tryRmdir(dest);
         continue;
       }
+      // The status folder was removed between our mkdir of it and the claim (a mover that
+      // lost a race tidies the empty folder it made): make it again.
+      if (errnoCode(err) === 'ENOENT' && attempt < 3) {
+        mkdirSync(dirname(dest), { recursive: true });
+        continue;
+      }
       if (errnoCode(err) === 'EEXIST') {
         throw new SdirError('SDIR_DEST_EXISTS', `${dest} already exists; nothing was overwritten`, {
           cause: err,
@@ -161,8 +167,18 @@ export function moveDirNoReplace(
   dest: string,
   deps: MoveDeps = { rename: renameSync },
 ): MoveMethod {
+  // A concurrent mover (the owner's close, another reconciler) may have taken it already;
+  // checking first keeps the loser from creating a status folder it will not use.
+  if (!exists(src)) {
+    throw new SdirError(
+      'SDIR_NOT_A_SESSION',
+      `${src} no longer exists (moved by another process?)`,
+    );
+  }
+  let madeParent = false;
   try {
     mkdirSync(dirname(dest));
+    madeParent = true;
   } catch (err) {
     if (errnoCode(err) !== 'EEXIST') {
       throw new SdirError(
@@ -206,6 +222,8 @@ export function moveDirNoReplace(
     }
     if (useClaim) tryRmdir(dest);
     if (!exists(src)) {
+      // Lost the race: leave no empty status folder of ours behind.
+      if (madeParent) tryRmdir(dirname(dest));
       throw new SdirError(
         'SDIR_NOT_A_SESSION',
         `${src} no longer exists (moved by another process?)`,
