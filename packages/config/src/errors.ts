@@ -4,6 +4,7 @@
  * Errors about a place in a file also carry `file`, `line`, `column` (1-based) and
  * `snippet` (the offending line), and name them in the message.
  */
+import { brand } from './brand.js';
 export type ConfigErrorCode =
   | 'CONFIG_PARSE_FAILED'
   | 'CONFIG_DUPLICATE_KEY'
@@ -57,3 +58,5 @@ export class ConfigError extends Error {
     if (options?.snippet !== undefined) this.snippet = options.snippet;
   }
 }
+
+brand(ConfigError, '@scitex/config.ConfigError');

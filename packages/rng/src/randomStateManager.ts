@@ -27,6 +27,7 @@ import {
   type TypedArray,
 } from './stream.js';
 import { recordOnce } from './verifyCache.js';
+import { brand } from './brand.js';
 
 /** Name of the stream behind the manager's own `random()`, `integers()`, …. */
 export const DEFAULT_STREAM = 'default';
@@ -415,3 +416,5 @@ export class RandomStateManager {
     this.restoreMathRandom();
   }
 }
+
+brand(RandomStateManager, '@scitex/rng.RandomStateManager');

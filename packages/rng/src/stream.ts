@@ -26,6 +26,7 @@ import {
   type Size,
   type Sized,
 } from './size.js';
+import { brand } from './brand.js';
 
 /** Everything needed to continue a stream exactly where it was; plain JSON data. */
 export interface StreamState {
@@ -468,3 +469,5 @@ export function stateProblem(state: unknown, algorithm: Algorithm): string | nul
   }
   return null;
 }
+
+brand(Stream, '@scitex/rng.Stream');

@@ -2,6 +2,7 @@
  * The one error class of @scitex/tee-log. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
+import { brand } from './brand.js';
 
 /**
  * - `TEE_OPEN_FAILED`: a log file (or its directory) cannot be created or opened.
@@ -26,3 +27,5 @@ export class TeeError extends Error {
     this.code = code;
   }
 }
+
+brand(TeeError, '@scitex/tee-log.TeeError');
