@@ -4,7 +4,8 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { isatty } from 'node:tty';
+import { createRequire } from 'node:module';
+import type * as Tty from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { SdirError } from './errors.js';
 
@@ -28,7 +29,8 @@ export interface MainScriptContext {
   argv: readonly string[];
   execArgv: readonly string[];
   cwd: string;
-  stdinIsTTY: boolean;
+  /** Whether stdin is a terminal; a function is called only when the answer matters. */
+  stdinIsTTY: boolean | (() => boolean);
 }
 
 const EVAL_FLAG = /^(?:-e|--eval|-p|--print|-pe|-ep)(?:=|$)/;
@@ -59,7 +61,8 @@ export function mainScriptKind(ctx: MainScriptContext): ScriptKind {
   const main = ctx.argv[1];
   if (main === undefined || main === '-') {
     if (ctx.execArgv.some((a) => a === '-i' || a === '--interactive')) return 'repl';
-    return ctx.stdinIsTTY ? 'repl' : 'stdin';
+    const tty = typeof ctx.stdinIsTTY === 'function' ? ctx.stdinIsTTY() : ctx.stdinIsTTY;
+    return tty ? 'repl' : 'stdin';
   }
   return 'file';
 }
@@ -86,7 +89,8 @@ export function resolveScript(file?: string | URL): ScriptInfo {
       argv: process.argv,
       execArgv: process.execArgv,
       cwd: process.cwd(),
-      stdinIsTTY: isatty(0),
+      // node:tty (and node:net behind it) is loaded only for a script without a file.
+      stdinIsTTY: () => (createRequire(import.meta.url)('node:tty') as typeof Tty).isatty(0),
     });
   }
   let path: string;

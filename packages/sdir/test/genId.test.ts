@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ID_TAIL_ALPHABET, SESSION_ID_PATTERN, genId, parseSessionId } from '../src/index.ts';
+import { secureRandomBytes } from '../src/secureRandom.ts';
 
 describe('genId', () => {
   it('formats local time and a 4-character tail', () => {
@@ -73,5 +74,15 @@ describe('parseSessionId', () => {
     'x2025Y-11M-18D-07h53m37s_Z5MR',
   ])('returns null for %j', (name) => {
     expect(parseSessionId(name)).toBeNull();
+  });
+});
+
+describe('secureRandomBytes', () => {
+  it('returns the size asked for, and different bytes each time', () => {
+    const a = secureRandomBytes(64);
+    const b = secureRandomBytes(64);
+    expect(a).toHaveLength(64);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(false);
+    expect(new Set(a).size).toBeGreaterThan(16);
   });
 });

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { resolveScript } from '../src/index.ts';
-import { resolveMainScript } from '../src/resolveScript.ts';
+import { mainScriptKind, resolveMainScript } from '../src/resolveScript.ts';
 import { compilePackage } from './helpers/compiled.ts';
 import { fixture } from './helpers/processes.ts';
 
@@ -118,5 +118,21 @@ describe('resolveScript() without a script file', () => {
     });
     expect(out.outRoot).toBe(join(work, 'exp_out'));
     expect(out.dir.startsWith(join(work, 'exp_out', 'RUNNING') + '/')).toBe(true);
+  });
+});
+
+describe('mainScriptKind with a lazily answered stdinIsTTY', () => {
+  it('asks only when there is no script file, and uses the answer', () => {
+    let asked = 0;
+    const ask = (answer: boolean) => () => {
+      asked++;
+      return answer;
+    };
+    const base = { execArgv: [], cwd: '/' };
+    expect(mainScriptKind({ ...base, argv: ['node', 'x.js'], stdinIsTTY: ask(true) })).toBe('file');
+    expect(asked).toBe(0);
+    expect(mainScriptKind({ ...base, argv: ['node'], stdinIsTTY: ask(true) })).toBe('repl');
+    expect(mainScriptKind({ ...base, argv: ['node', '-'], stdinIsTTY: ask(false) })).toBe('stdin');
+    expect(asked).toBe(2);
   });
 });
