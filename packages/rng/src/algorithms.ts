@@ -14,9 +14,9 @@
  * lib/alea.js), MIT License, Copyright 2019 David Bau; alea is Johannes Baagøe's design,
  * xor4096 Richard Brent's, Tyche-i Samuel Neves' and Filipe Araujo's.
  */
-import { createRequire } from 'node:module';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
+import { requireSeeder } from './seedrandomLib.js';
 
 /** Names of the algorithms a stream can use (all from seedrandom 3). */
 export type Algorithm = 'tychei' | 'xor4096' | 'alea';
@@ -164,13 +164,11 @@ class Alea implements Generator {
 /** The part of seedrandom's per-algorithm generators used here: seeding, then the state. */
 type Seeder = (seed: number, options: { state: true }) => { state(): Record<string, unknown> };
 
-// seedrandom's files are CommonJS. Loaded with require, on first use and only the one
-// algorithm in use: importing all three as ES modules cost ~10 ms of every session's start.
 const seeders = new Map<Algorithm, Seeder>();
 function seeder(algorithm: Algorithm): Seeder {
   let s = seeders.get(algorithm);
   if (!s) {
-    s = createRequire(import.meta.url)(`seedrandom/lib/${algorithm}.js`) as Seeder;
+    s = requireSeeder(algorithm) as Seeder;
     seeders.set(algorithm, s);
   }
   return s;

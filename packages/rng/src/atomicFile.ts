@@ -3,14 +3,14 @@
  * in the same directory, which is then renamed (replace) or hard-linked (create-once)
  * into place.
  */
-import { randomBytes } from 'node:crypto';
 import { linkSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { nodeCrypto } from './nodeCrypto.js';
 
 function tempPath(file: string): string {
   return join(
     dirname(file),
-    `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+    `.${basename(file)}.${process.pid}.${nodeCrypto().randomBytes(4).toString('hex')}.tmp`,
   );
 }
 

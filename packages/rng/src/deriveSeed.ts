@@ -2,7 +2,7 @@
  * The seed of a named stream, by the Python original's rule, so the derived seeds are the
  * same in both languages.
  */
-import { createHash } from 'node:crypto';
+import { md5 } from '@noble/hashes/legacy.js';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 import { checkSeed, SEED_LIMIT } from './seed.js';
@@ -22,6 +22,8 @@ export function deriveSeed(seed: number, name: string): number {
       `stream name must be a string, got ${describeValue(name)}`,
     );
   }
-  const prefix = createHash('md5').update(name, 'utf8').digest().readUInt32BE(0);
+  // @noble/hashes rather than node:crypto, which would cost every session ~1.5 ms to load.
+  const d = md5(new TextEncoder().encode(name));
+  const prefix = ((d[0]! << 24) | (d[1]! << 16) | (d[2]! << 8) | d[3]!) >>> 0;
   return (seed + prefix) % SEED_LIMIT;
 }

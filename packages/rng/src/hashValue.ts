@@ -2,9 +2,10 @@
  * The content hash `verify` records: SHA-256 over a canonical byte form of a value,
  * first 32 hex characters (the Python original's length).
  */
-import { createHash, type Hash } from 'node:crypto';
+import type { Hash } from 'node:crypto';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
+import { nodeCrypto } from './nodeCrypto.js';
 
 const CHUNK = 8192;
 
@@ -22,7 +23,7 @@ const CHUNK = 8192;
  * @throws RngError `RNG_INVALID_ARGUMENT` for functions, symbols and circular structures.
  */
 export function hashValue(value: unknown): string {
-  const hash = createHash('sha256');
+  const hash = nodeCrypto().createHash('sha256');
   if (typeof value === 'string') {
     hash.update(value, 'utf8');
   } else if (ArrayBuffer.isView(value)) {

@@ -2,11 +2,11 @@
  * The per-project cache of `verify` hashes: one small JSON file per name, written once
  * (atomically, first writer wins) and read on every later call.
  */
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFileAtomic } from './atomicFile.js';
 import { RngError } from './errors.js';
+import { nodeCrypto } from './nodeCrypto.js';
 
 /** What a cache entry holds. */
 export interface VerifyRecord {
@@ -35,7 +35,7 @@ export function cacheFileName(name: string): string {
   const safe = name.replace(/[^A-Za-z0-9_-]/g, '_');
   const plain = safe === name && !/[A-Z]/.test(name) && !WINDOWS_RESERVED.test(name);
   if (plain && name.length <= MAX_STEM) return `${name}.json`;
-  const tag = createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
+  const tag = nodeCrypto().createHash('sha256').update(name, 'utf8').digest('hex').slice(0, 8);
   return `${safe.slice(0, MAX_STEM)}-${tag}.json`;
 }
 

@@ -1,0 +1,13 @@
+/**
+ * node:crypto, loaded when first needed. Loading it costs ~1.5 ms, and nothing a session
+ * does at start-up needs it: stream seeds use MD5 from @noble/hashes (see deriveSeed.ts);
+ * only `verify`, its cache and checkpoint writes use node:crypto.
+ */
+import { createRequire } from 'node:module';
+import type * as Crypto from 'node:crypto';
+
+let loaded: typeof Crypto | undefined;
+
+export function nodeCrypto(): typeof Crypto {
+  return (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
+}
