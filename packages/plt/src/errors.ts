@@ -2,6 +2,8 @@
  * The one error class of @scitex/plt. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
+import { brand } from './brand.js';
+
 export type PltErrorCode =
   | 'PLT_BAD_DATA'
   | 'PLT_UNSUPPORTED_FORMAT'
@@ -20,3 +22,5 @@ export class PltError extends Error {
     this.code = code;
   }
 }
+
+brand(PltError, '@scitex/plt.PltError');
