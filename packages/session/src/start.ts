@@ -5,7 +5,8 @@
 import { rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { loadConfigs, saveConfig, type LoadedConfigs } from '@scitex/config';
-import { createPlt, type Plt } from '@scitex/plt';
+import type { Plt } from '@scitex/plt';
+import { PltError } from '@scitex/plt/settings';
 import { RandomStateManager } from '@scitex/rng';
 import { createSessionDir, reconcile, resolveScript, type SessionDir } from '@scitex/sdir';
 import { tee, type TeeHandle } from '@scitex/tee-log';
@@ -14,6 +15,7 @@ import { SessionError } from './errors.js';
 import { installExitHooks } from './exitHooks.js';
 import { guardPipes } from './pipeGuard.js';
 import { hostInfo } from './host.js';
+import { lazyPlt } from './lazyPlt.js';
 import { resolveOptions, type ResolvedOptions, type StartOptions } from './options.js';
 import { records } from './registry.js';
 import type { SessionConfig } from './sessionConfig.js';
@@ -40,6 +42,9 @@ export function start(options?: StartOptions): Session {
   }
   // Everything that can fail on bad input runs before the directory exists.
   const rng = new RandomStateManager({ seed: opts.seed });
+  // Relative figure paths land inside the session, wherever it has moved to.
+  const where: { CONFIG?: SessionConfig } = {};
+  const plt = sessionPlt(opts, () => where.CONFIG!.SDIR_PATH);
   const loaded = loadConfigs({ dir: opts.configDir });
   const script = resolveScript(opts.file);
   const sd = createSessionDir({
@@ -65,6 +70,7 @@ export function start(options?: StartOptions): Session {
     });
     patched = opts.patchMathRandom;
     const opened = openSession(opts, sd, script.path, loaded, rng, teeHandle, unguardPipes);
+    where.CONFIG = opened.state.CONFIG;
     setActive(opened.state);
     records.set(sd.id, {
       id: sd.id,
@@ -75,7 +81,7 @@ export function start(options?: StartOptions): Session {
       scriptPath: script.path,
     });
     opened.state.removeHooks = installExitHooks(opened.state);
-    return makeSession(opened.state, opened.plt);
+    return makeSession(opened.state, plt);
   } catch (err) {
     // A failure here (the snapshot on a full disk, say) must not leave the process tee'd
     // and patched around a half-made session: undo it all, then throw.
@@ -95,7 +101,29 @@ export function start(options?: StartOptions): Session {
   }
 }
 
-/** CONFIG, plt, header, reconcile and the first snapshot of a session whose directory exists. */
+/**
+ * The session's plt, loaded on first use. Its options are checked now, so a value
+ * @scitex/plt would refuse (a figure smaller than 20×15 mm, say) fails start() before
+ * the session directory exists.
+ */
+function sessionPlt(opts: ResolvedOptions, baseDir: () => string): Plt {
+  try {
+    return lazyPlt({
+      figSizeMm: opts.figSizeMm,
+      dpiSave: opts.dpiSave,
+      dpiDisplay: opts.dpiDisplay,
+      hideTopRightSpines: opts.hideTopRightSpines,
+      alpha: opts.alpha,
+      lineWidth: opts.lineWidth,
+      baseDir,
+    });
+  } catch (err) {
+    if (!(err instanceof PltError)) throw err;
+    throw new SessionError('SESSION_INVALID_OPTION', `start(): ${err.message}`, { cause: err });
+  }
+}
+
+/** CONFIG, header, reconcile and the first snapshot of a session whose directory exists. */
 function openSession(
   opts: ResolvedOptions,
   sd: SessionDir,
@@ -104,7 +132,7 @@ function openSession(
   rng: RandomStateManager,
   teeHandle: TeeHandle | null,
   unguardPipes: () => void,
-): { state: SessionState; plt: Plt } {
+): { state: SessionState } {
   const startTime = new Date();
   const CONFIG: SessionConfig = {
     ...loaded.config,
@@ -141,16 +169,6 @@ function openSession(
     removeHooks: () => {},
     result: undefined,
   };
-  const plt: Plt = createPlt({
-    figSizeMm: opts.figSizeMm,
-    dpiSave: opts.dpiSave,
-    dpiDisplay: opts.dpiDisplay,
-    hideTopRightSpines: opts.hideTopRightSpines,
-    alpha: opts.alpha,
-    lineWidth: opts.lineWidth,
-    // Relative figure paths land inside the session, wherever it has moved to.
-    baseDir: () => CONFIG.SDIR_PATH,
-  });
   CONFIG.RNG = rng.toJSON();
 
   process.stdout.write(
@@ -180,8 +198,8 @@ function openSession(
     }
   }
   // Written now, so a run killed before close still has its configuration on disk.
-  // No fsync here: the rename is still atomic, so a killed process leaves a whole file;
-  // only a power cut in the first seconds could lose it, and close() saves with fsync.
+  // No fsync (nor in close()): the rename is atomic, so a killed process leaves a whole
+  // file; only a power cut right after the write could lose it.
   saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets, fsync: false });
-  return { state, plt };
+  return { state };
 }

@@ -1,4 +1,8 @@
-// Pure pieces: option validation, exit-status mapping, run time, argument parsing.
+// Pure pieces: option validation, exit-status mapping, run time, argument parsing, the
+// session's lazily loaded plt.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import {
   formatRunTime,
@@ -8,6 +12,8 @@ import {
   statusFolder,
 } from '../src/index.ts';
 import { resolveOptions } from '../src/options.ts';
+import { lazyPlt } from '../src/lazyPlt.ts';
+import { start } from '../src/start.ts';
 
 describe('formatRunTime', () => {
   it.each([
@@ -132,5 +138,42 @@ describe('parseArgs', () => {
         quiet,
       ),
     ).toThrow(/already taken/);
+  });
+});
+
+describe('the session plt (loaded on first use)', () => {
+  it('refuses options @scitex/plt would refuse, at once', () => {
+    expect(() => lazyPlt({ figSizeMm: [10, 10] })).toThrow(/between 20×15 mm and 2000×2000 mm/);
+  });
+
+  it('start() turns that into SESSION_INVALID_OPTION before any directory exists', () => {
+    const out = makeTempDir();
+    try {
+      let err: unknown;
+      try {
+        start({ sdir: out.path, figSizeMm: [10, 10], configDir: join(out.path, 'none') });
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(SessionError);
+      expect((err as SessionError).code).toBe('SESSION_INVALID_OPTION');
+      expect((err as Error).message).toMatch(/figSizeMm.*20×15 mm/);
+      expect(readdirSync(out.path)).toEqual([]);
+    } finally {
+      out.cleanup();
+    }
+  });
+
+  it('has options and colours before plotting, and follows configure()', () => {
+    const plt = lazyPlt({ alpha: 0.5, figSizeMm: [100, 60] });
+    expect(plt.options.figSizeMm).toEqual([100, 60]);
+    expect(plt.CC.blue.rgba()).toMatch(/,0\.5\)$/);
+    expect(plt.COLORS).toBe(plt.CC);
+    plt.configure({ alpha: 0.25 });
+    expect(plt.options.alpha).toBe(0.25);
+    expect(plt.CC.blue.rgba()).toMatch(/,0\.25\)$/);
+    const { fig, axes } = plt.subplots();
+    expect(axes.plot([1, 2], [3, 4], { color: plt.CC.red })).toBeDefined();
+    fig.close();
   });
 });

@@ -1,0 +1,14 @@
+/**
+ * The bundle's stand-in for `pltModule.ts`: @scitex/plt is required on first use, not
+ * imported at start-up. Its module graph costs a few milliseconds to load, which every
+ * run would pay in start() even when it draws nothing. `require` of an ES module works
+ * unflagged from Node 20.19 (this package's engines floor).
+ */
+import { createRequire } from 'node:module';
+import type * as PltModule from '@scitex/plt';
+
+let loaded: typeof PltModule | undefined;
+
+export function loadPlt(): typeof PltModule {
+  return (loaded ??= createRequire(import.meta.url)('@scitex/plt') as typeof PltModule);
+}
