@@ -92,8 +92,12 @@ export function closeState(
   // The snapshot names the directory the session is about to have.
   setDir(CONFIG, dest);
   let snapshotError: unknown;
+  // Not fsync'ed, like the logs, the lease and the rename into FINISHED_*: the write is
+  // atomic (a whole old or a whole new file), and a flush would cost 1–20 ms of every run
+  // to protect only against a power loss in the instant after close.
+  const save = { redact: state.redact, fsync: false };
   try {
-    saveConfig(CONFIG, join(state.runningDir, 'CONFIGS'), { redact: state.redact });
+    saveConfig(CONFIG, join(state.runningDir, 'CONFIGS'), save);
   } catch (err) {
     snapshotError = err;
   }
@@ -116,7 +120,7 @@ export function closeState(
   if (finalDir !== dest) {
     setDir(CONFIG, finalDir);
     try {
-      saveConfig(CONFIG, join(finalDir, 'CONFIGS'), { redact: state.redact });
+      saveConfig(CONFIG, join(finalDir, 'CONFIGS'), save);
     } catch {
       // The earlier snapshot stays; its SDIR is the only stale key.
     }
