@@ -16,7 +16,7 @@
 // rng's seedrandom files, required lazily in rng itself, are bundled statically here.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 
@@ -134,7 +134,6 @@ await build({
   outfile: 'dist/cli.js',
   format: 'esm',
   packages: 'external',
-  plugins: [lazyPlt],
 });
 
 // 5. Declarations.
@@ -143,7 +142,3 @@ const r = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emit
   stdio: 'inherit',
 });
 if (r.status !== 0) process.exit(r.status ?? 1);
-writeFileSync(
-  'dist/build-info.json',
-  JSON.stringify({ ...spec, exports: names, bytes: bundleText.length }, null, 2) + '\n',
-);
