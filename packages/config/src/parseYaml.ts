@@ -6,10 +6,10 @@
  * would turn it into a prototype change.
  */
 import { readFileSync } from 'node:fs';
-import yaml from 'js-yaml';
 import { decodeUtf8 } from './decodeUtf8.js';
 import { displayPath } from './displayPath.js';
 import { ConfigError, type ConfigErrorCode } from './errors.js';
+import { jsYaml } from './jsYaml.js';
 import { formatLocated, locate, locateOffset, splitLines } from './location.js';
 
 /** Reads and parses `file` (absolute). Returns `undefined` for a file with no document. */
@@ -29,6 +29,7 @@ export function parseYamlFile(file: string): unknown {
 
 /** Parses YAML `text` that came from `file` (used in messages only). */
 export function parseYamlText(text: string, file: string): unknown {
+  const yaml = jsYaml();
   let value: unknown;
   try {
     value = yaml.load(text, { filename: file, schema: yaml.DEFAULT_SCHEMA, json: false });
@@ -40,7 +41,7 @@ export function parseYamlText(text: string, file: string): unknown {
 }
 
 function toConfigError(cause: unknown, text: string, file: string): ConfigError {
-  if (!(cause instanceof yaml.YAMLException)) {
+  if (!(cause instanceof jsYaml().YAMLException)) {
     return new ConfigError('CONFIG_PARSE_FAILED', `${displayPath(file)}: ${String(cause)}`, {
       cause,
       file,
@@ -104,7 +105,7 @@ function keyAt(s: string): string | null {
 function openingQuote(text: string, quote: string): number {
   let last = -1;
   try {
-    yaml.load(text, {
+    jsYaml().load(text, {
       listener(event, state) {
         if (event === 'open') last = state.position;
       },

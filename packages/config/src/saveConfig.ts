@@ -4,8 +4,10 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import yaml from 'js-yaml';
+import type { Schema } from 'js-yaml';
 import { displayPath } from './displayPath.js';
+import { jsYaml } from './jsYaml.js';
+import { dumpPlainYaml } from './plainYaml.js';
 import { ConfigError } from './errors.js';
 import { snapshotTree, YamlTimestamp, type SnapshotTag } from './snapshotTree.js';
 import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.js';
@@ -48,21 +50,41 @@ export interface SnapshotMeta {
   refs?: Record<string, string>;
 }
 
-// js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
-const builtinTypes = (yaml as unknown as { types: { timestamp: { resolve(s: string): boolean } } })
-  .types;
+let yamlSchema: Schema | undefined;
 
-const YAML_SCHEMA = yaml.DEFAULT_SCHEMA.extend({
-  implicit: [
-    new yaml.Type('tag:yaml.org,2002:timestamp', {
-      kind: 'scalar',
-      instanceOf: YamlTimestamp,
-      represent: (t) => (t as YamlTimestamp).iso,
-      // The real resolver, so that strings that merely look like dates still get quoted.
-      resolve: (s: string) => builtinTypes.timestamp.resolve(s),
-    }),
-  ],
-});
+/** js-yaml's default schema, with saveConfig's dates written as plain timestamps. */
+function snapshotSchema(): Schema {
+  if (yamlSchema) return yamlSchema;
+  const yaml = jsYaml();
+  // js-yaml exports its built-in types at runtime; @types/js-yaml does not declare them.
+  const builtinTypes = (
+    yaml as unknown as { types: { timestamp: { resolve(s: string): boolean } } }
+  ).types;
+  return (yamlSchema = yaml.DEFAULT_SCHEMA.extend({
+    implicit: [
+      new yaml.Type('tag:yaml.org,2002:timestamp', {
+        kind: 'scalar',
+        instanceOf: YamlTimestamp,
+        represent: (t) => (t as YamlTimestamp).iso,
+        // The real resolver, so that strings that merely look like dates still get quoted.
+        resolve: (s: string) => builtinTypes.timestamp.resolve(s),
+      }),
+    ],
+  }));
+}
+
+const isTimestamp = (v: object): v is YamlTimestamp => v instanceof YamlTimestamp;
+
+/**
+ * The YAML text of the snapshot tree: written directly when it holds only what
+ * plainYaml.ts handles (the same bytes js-yaml would write), else by js-yaml.
+ */
+export function dumpSnapshotYaml(tree: Record<string, unknown>): string {
+  return (
+    dumpPlainYaml(tree, isTimestamp) ??
+    jsYaml().dump(tree, { schema: snapshotSchema(), indent: 2, lineWidth: -1, noRefs: true })
+  );
+}
 
 const YAML_HEADER =
   '# CONFIG snapshot written by @scitex/config (for reading; CONFIG.json is the exact copy)\n';
@@ -95,9 +117,7 @@ export function serializeConfig(
     };
     if (Object.keys(forJson.refs).length > 0) meta.refs = forJson.refs;
     const jsonText = JSON.stringify({ ...forJson.value, [SNAPSHOT_KEY]: meta }, null, 2) + '\n';
-    const yamlText =
-      YAML_HEADER +
-      yaml.dump(forYaml.value, { schema: YAML_SCHEMA, indent: 2, lineWidth: -1, noRefs: true });
+    const yamlText = YAML_HEADER + dumpSnapshotYaml(forYaml.value);
     return { yamlText, jsonText };
   } catch (cause) {
     // A toJSON() that throws, a hostile Proxy, nesting deeper than the stack: the
