@@ -2,5 +2,7 @@
 
 /** `parent` + `/` + the escaped `key` (`~` → `~0`, `/` → `~1`). */
 export function childPointer(parent: string, key: string | number): string {
-  return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+  const k = String(key);
+  if (!k.includes('~') && !k.includes('/')) return `${parent}/${k}`;
+  return `${parent}/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
