@@ -113,9 +113,14 @@ export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
     return true;
   };
   if (heartbeatMs > 0) {
-    timer = setInterval(heartbeat, heartbeatMs);
-    // The lease must never keep a finished script alive.
-    timer.unref();
+    // Armed on the next tick: no timer can fire before the event loop turns anyway, and
+    // a lease stopped within this tick (a short script's start() and close()) needs none.
+    process.nextTick(() => {
+      if (stopped) return;
+      timer = setInterval(heartbeat, heartbeatMs);
+      // The lease must never keep a finished script alive.
+      timer.unref();
+    });
   }
   return {
     path,

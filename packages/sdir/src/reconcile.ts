@@ -145,6 +145,9 @@ export function reconcile(outRoot: string, opts: ReconcileOptions = {}): Reconci
       });
     }
   }
-  if (!opts.dryRun) removeRunningIfEmpty(running);
+  // A live or skipped entry keeps RUNNING/ non-empty: no need to try.
+  if (!opts.dryRun && result.alive.length === 0 && result.skipped.length === 0) {
+    removeRunningIfEmpty(running);
+  }
   return result;
 }

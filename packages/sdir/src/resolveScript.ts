@@ -4,7 +4,6 @@
  */
 import { realpathSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import type * as Tty from 'node:tty';
 import { fileURLToPath } from 'node:url';
 import { SdirError } from './errors.js';
@@ -90,7 +89,7 @@ export function resolveScript(file?: string | URL): ScriptInfo {
       execArgv: process.execArgv,
       cwd: process.cwd(),
       // node:tty (and node:net behind it) is loaded only for a script without a file.
-      stdinIsTTY: () => (createRequire(import.meta.url)('node:tty') as typeof Tty).isatty(0),
+      stdinIsTTY: () => (process.getBuiltinModule('node:tty') as typeof Tty).isatty(0),
     });
   }
   let path: string;

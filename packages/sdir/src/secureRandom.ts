@@ -5,7 +5,6 @@
  * node:crypto elsewhere (Windows) or if the device cannot be read.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 
 /** `size` cryptographically random bytes. */
@@ -29,7 +28,7 @@ export function secureRandomBytes(size: number): Uint8Array {
       // No readable device (a sandbox, a chroot): node:crypto below.
     }
   }
-  const crypto = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  const crypto = process.getBuiltinModule('node:crypto') as typeof Crypto;
   crypto.randomFillSync(out);
   return out;
 }
