@@ -5,7 +5,9 @@
  * - a write that comes more than `intervalMs` after the last flush flushes at once (slow
  *   printers, and busy synchronous loops where no timer can fire, get every line out;
  *   past the 16th write since a flush, only every 16th write looks at the clock);
- * - otherwise an unref'd timer flushes `intervalMs` later (it never keeps the process alive);
+ * - otherwise an unref'd timer flushes `intervalMs` later (it never keeps the process alive;
+ *   it is set on the next tick, as no timer could fire sooner, so output written and
+ *   flushed within one tick — a short script's whole session — sets none);
  * - more than `maxPending` buffered flushes the completed lines immediately (bounded memory);
  * - after `goSync()` (the process is exiting) every write is flushed as it happens.
  */
@@ -16,9 +18,17 @@ export class FlushScheduler {
   /** Captured writes since the last full flush. */
   private writes = 0;
   private sync = false;
+  private arming = false;
+  private stopped = false;
   private readonly onTimer = (): void => {
     this.timer = null;
     this.flushNow();
+  };
+  private readonly arm = (): void => {
+    this.arming = false;
+    if (this.stopped || this.sync || this.timer !== null || this.writes === 0) return;
+    this.timer = setTimeout(this.onTimer, this.intervalMs);
+    this.timer.unref();
   };
 
   /**
@@ -45,9 +55,9 @@ export class FlushScheduler {
     // writes after a flush and then every 16th look at it.
     const n = ++this.writes;
     if ((n < 16 || (n & 15) === 0) && Date.now() - this.last >= this.intervalMs) this.flushNow();
-    else if (this.timer === null) {
-      this.timer = setTimeout(this.onTimer, this.intervalMs);
-      this.timer.unref();
+    else if (this.timer === null && !this.arming) {
+      this.arming = true;
+      process.nextTick(this.arm);
     }
   }
 
@@ -66,8 +76,13 @@ export class FlushScheduler {
     this.flushNow();
   }
 
-  /** Stops the timer (at close). */
-  cancel(): void {
+  /** Stops the timer for good (at close). */
+  stop(): void {
+    this.stopped = true;
+    this.cancel();
+  }
+
+  private cancel(): void {
     if (this.timer !== null) {
       clearTimeout(this.timer);
       this.timer = null;

@@ -277,7 +277,7 @@ export function tee(options: TeeOptions): TeeHandle {
     for (const r of roles) r.patch?.restore();
     removeExitHook();
     if (onCrash !== null) process.off('uncaughtExceptionMonitor', onCrash);
-    scheduler.cancel();
+    scheduler.stop();
     for (const s of [...sinks]) {
       try {
         s.finish();
