@@ -3,11 +3,10 @@
  * does at start-up needs it: stream seeds use MD5 from @noble/hashes (see deriveSeed.ts);
  * only `verify`, its cache and checkpoint writes use node:crypto.
  */
-import { createRequire } from 'node:module';
 import type * as Crypto from 'node:crypto';
 
 let loaded: typeof Crypto | undefined;
 
 export function nodeCrypto(): typeof Crypto {
-  return (loaded ??= createRequire(import.meta.url)('node:crypto') as typeof Crypto);
+  return (loaded ??= process.getBuiltinModule('node:crypto') as typeof Crypto);
 }
