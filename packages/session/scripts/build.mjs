@@ -13,7 +13,8 @@
 // Why: start()+close() must add little to a short script. Six packages imported as ES
 // modules cost ~45 ms of module loading and cold compilation; one cached bundle ~10 ms.
 // @scitex/plt stays a separate package, required on first use (src/pltModule.lazy.ts);
-// rng's seedrandom files, required lazily in rng itself, are bundled statically here.
+// rng's seedrandom files, required lazily in rng itself, are bundled statically here;
+// config's js-yaml is bundled too, and still runs only when first needed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
@@ -65,6 +66,26 @@ const staticSeedrandom = {
   },
 };
 
+/**
+ * config's lazy require of js-yaml becomes a require of the bundled copy: esbuild wraps
+ * js-yaml's CommonJS build so that its module code still runs only on first use.
+ */
+const lazyJsYaml = {
+  name: 'lazy-js-yaml',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/jsYaml\.js$/ }, (args) => ({
+      path: 'jsYaml',
+      namespace: 'lazy-js-yaml',
+      pluginData: { resolveDir: args.resolveDir },
+    }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-js-yaml' }, (args) => ({
+      contents: "exports.jsYaml = () => require('js-yaml');",
+      resolveDir: args.pluginData.resolveDir,
+      loader: 'js',
+    }));
+  },
+};
+
 // 1. The library bundle.
 await build({
   ...common,
@@ -74,7 +95,7 @@ await build({
   // Sibling packages are bundled from their sources.
   conditions: ['@scitex/source'],
   external: ['commander'],
-  plugins: [lazyPlt, staticSeedrandom],
+  plugins: [lazyPlt, staticSeedrandom, lazyJsYaml],
   define: { 'import.meta.url': '__scitexBundleUrl' },
   // No comments or indentation (the source map keeps the lines): a third less text to
   // read and hand to V8 at every start; ASCII, so the loader decodes it as latin1.

@@ -4,9 +4,9 @@
  * message before any session directory exists; --help prints and exits 0.
  */
 import { basename } from 'node:path';
-import { createRequire } from 'node:module';
 import type * as CommanderModule from 'commander';
 import { SessionError } from './errors.js';
+import { requireLazily } from './requireLazily.js';
 
 /** One option of the schema. */
 export interface ArgSpec {
@@ -27,7 +27,7 @@ export type ArgsSchema = Record<string, ArgSpec>;
 // scripts call start()/close() and never parse arguments through us.
 let commander: typeof CommanderModule | undefined;
 function loadCommander(): typeof CommanderModule {
-  commander ??= createRequire(import.meta.url)('commander') as typeof CommanderModule;
+  commander ??= requireLazily('commander') as typeof CommanderModule;
   return commander;
 }
 

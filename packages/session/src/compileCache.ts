@@ -27,17 +27,18 @@
  * The outcome is recorded on `globalThis[Symbol.for('@scitex/session.compileCache')]` as
  * `{ path, status }`, status `'hit' | 'miss' | 'rejected' | 'off'`.
  */
-import { createRequire } from 'node:module';
 import type * as Fs from 'node:fs';
+import type * as Module from 'node:module';
 import type * as Os from 'node:os';
 import type * as Path from 'node:path';
 import type * as Url from 'node:url';
 import type * as Vm from 'node:vm';
 
 // This module is the package's ES-module entry, so it takes Node's built-in modules with
-// require: importing a built-in as an ES module builds a facade of all its exports, which
-// for node:fs loads the stream classes — a millisecond this entry point does not need.
-const require = createRequire(import.meta.url);
+// process.getBuiltinModule: importing a built-in as an ES module builds a facade of all
+// its exports (for node:fs that loads the stream classes), and createRequire loads
+// node:module — each a fraction of a millisecond this entry point does not need.
+const builtin = <T>(id: string): T => process.getBuiltinModule(id) as T;
 const {
   closeSync,
   fstatSync,
@@ -49,11 +50,10 @@ const {
   statSync,
   unlinkSync,
   writeFileSync,
-} = require('node:fs') as typeof Fs;
-const { homedir } = require('node:os') as typeof Os;
-const { dirname, join } = require('node:path') as typeof Path;
-const { fileURLToPath } = require('node:url') as typeof Url;
-const { Script } = require('node:vm') as typeof Vm;
+} = builtin<typeof Fs>('node:fs');
+const { dirname, join } = builtin<typeof Path>('node:path');
+const { fileURLToPath } = builtin<typeof Url>('node:url');
+const { Script } = builtin<typeof Vm>('node:vm');
 
 /** The bundle to load. */
 export interface BundleSpec {
@@ -92,11 +92,14 @@ export function cacheDirectory(env: NodeJS.ProcessEnv = process.env): string | n
     return join(env['LOCALAPPDATA'], 'scitex', 'v8');
   const xdg = env['XDG_CACHE_HOME'];
   if (xdg && xdg.startsWith('/')) return join(xdg, 'scitex', 'v8');
-  let home: string;
-  try {
-    home = homedir();
-  } catch {
-    return null;
+  // What os.homedir() answers first on POSIX; node:os itself is loaded only without it.
+  let home = process.platform === 'win32' ? undefined : env['HOME'];
+  if (!home) {
+    try {
+      home = builtin<typeof Os>('node:os').homedir();
+    } catch {
+      return null;
+    }
   }
   return home ? join(home, '.cache', 'scitex', 'v8') : null;
 }
@@ -175,6 +178,26 @@ export function writeCache(path: string, data: Uint8Array, spec: BundleSpec): vo
   }
 }
 
+/**
+ * The `require` the bundle runs with. It asks for Node's built-in modules at start and for
+ * packages (@scitex/plt, commander) only on first use, so a real require — and node:module
+ * with it — is made only then.
+ */
+function bundleRequire(file: string): NodeJS.Require {
+  let real: NodeJS.Require | undefined;
+  const load = (): NodeJS.Require =>
+    (real ??= builtin<typeof Module>('node:module').createRequire(file));
+  const req = ((id: string) =>
+    (id.startsWith('node:') && process.getBuiltinModule(id)) || load()(id)) as NodeJS.Require;
+  // The rest of require's interface, for code that looks at it.
+  Object.defineProperties(req, {
+    resolve: { get: () => load().resolve, enumerable: true },
+    cache: { get: () => load().cache, enumerable: true },
+    main: { get: () => load().main, enumerable: true },
+  });
+  return req;
+}
+
 /** Runs the CommonJS bundle described by `spec` and returns its exports. */
 export function loadBundle(spec: BundleSpec): Record<string, unknown> {
   const file = spec.file instanceof URL ? fileURLToPath(spec.file) : spec.file;
@@ -204,7 +227,7 @@ export function loadBundle(spec: BundleSpec): Record<string, unknown> {
     dirname: string,
   ) => void;
   const mod = { exports: {} as Record<string, unknown> };
-  wrapper.call(mod.exports, mod.exports, createRequire(file), mod, file, dirname(file));
+  wrapper.call(mod.exports, mod.exports, bundleRequire(file), mod, file, dirname(file));
   if (path !== null && outcome.status !== 'hit') {
     process.once('exit', () => {
       try {

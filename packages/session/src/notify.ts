@@ -4,7 +4,6 @@
  * no asynchronous work can finish) and a slow or dead endpoint costs the run nothing.
  */
 import type * as ChildProcess from 'node:child_process';
-import { createRequire } from 'node:module';
 
 export interface NotifyPayload {
   id: string;
@@ -50,7 +49,7 @@ export function notifyTarget(
 export function sendNotification(url: URL, payload: NotifyPayload): boolean {
   try {
     // child_process loads only when a notification is sent (~5 ms off every start).
-    const { spawn } = createRequire(import.meta.url)('node:child_process') as typeof ChildProcess;
+    const { spawn } = process.getBuiltinModule('node:child_process') as typeof ChildProcess;
     const child = spawn(
       process.execPath,
       ['-e', SENDER, url.href, JSON.stringify(payload), String(NOTIFY_TIMEOUT_MS)],

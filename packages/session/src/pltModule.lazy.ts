@@ -4,11 +4,11 @@
  * run would pay in start() even when it draws nothing. `require` of an ES module works
  * unflagged from Node 20.19 (this package's engines floor).
  */
-import { createRequire } from 'node:module';
 import type * as PltModule from '@scitex/plt';
+import { requireLazily } from './requireLazily.js';
 
 let loaded: typeof PltModule | undefined;
 
 export function loadPlt(): typeof PltModule {
-  return (loaded ??= createRequire(import.meta.url)('@scitex/plt') as typeof PltModule);
+  return (loaded ??= requireLazily('@scitex/plt') as typeof PltModule);
 }

@@ -4,12 +4,13 @@
 import {
   chownSync,
   existsSync,
+  mkdirSync,
   readdirSync,
   readFileSync,
   utimesSync,
   writeFileSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { runFixture, useTempDir, type TempDir } from '@scitex/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { cacheDirectory } from '../src/compileCache.ts';
@@ -20,6 +21,7 @@ const fixture = new URL('./fixtures/compile-cache.ts', import.meta.url).pathname
 interface Report {
   answer: number;
   outcome: { path: string | null; status: string };
+  uses: { dep?: unknown; resolved?: unknown; sep?: unknown };
 }
 
 function bundle(body = ''): string {
@@ -60,6 +62,25 @@ describe('compile cache', () => {
     expect(existsSync(first.outcome.path!)).toBe(true);
     const second = await load(file, env);
     expect(second).toMatchObject({ answer: EXPECTED, outcome: { status: 'hit' } });
+  });
+
+  it('gives the bundle a require: built-ins, and packages beside the bundle', async () => {
+    const dep = join(tmp.path, 'node_modules', 'dep');
+    mkdirSync(dep, { recursive: true });
+    writeFileSync(join(dep, 'package.json'), '{ "name": "dep", "main": "main.js" }');
+    writeFileSync(join(dep, 'main.js'), 'module.exports = { value: 42 };');
+    const file = bundle(
+      [
+        "exports.sep = require('node:path').sep;",
+        "exports.dep = () => require('dep').value;",
+        "exports.resolved = () => require.resolve('dep');",
+      ].join('\n'),
+    );
+    for (const status of ['miss', 'hit']) {
+      const r = await load(file, { SCITEX_COMPILE_CACHE: join(tmp.path, 'cache') });
+      expect(r).toMatchObject({ answer: EXPECTED, outcome: { status } });
+      expect(r.uses).toEqual({ dep: 42, resolved: join(dep, 'main.js'), sep });
+    }
   });
 
   it('refuses a damaged cache file, runs without it and writes a good one', async () => {
