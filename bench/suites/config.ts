@@ -131,7 +131,8 @@ const suite: Suite = {
         pass: budget <= 5,
       },
       {
-        figure: 'import @scitex/config (js-yaml is loaded on first use), whole process over bare node',
+        figure:
+          'import @scitex/config (js-yaml is loaded on first use), whole process over bare node',
         measured: `+${(p1.median - p0.median).toFixed(1)} ms (${fmtMs(p1)} vs ${fmtMs(p0)})`,
         target: 'informational',
         value: null,
