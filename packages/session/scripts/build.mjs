@@ -68,7 +68,9 @@ const staticSeedrandom = {
 
 /**
  * config's lazy require of js-yaml becomes a require of the bundled copy: esbuild wraps
- * js-yaml's CommonJS build so that its module code still runs only on first use.
+ * js-yaml's CommonJS build so that its module code still runs only on first use. That
+ * first use is reported to the code cache as the feature 'js-yaml', so a cache made by a
+ * run without config files is redone, once, by the first run with them.
  */
 const lazyJsYaml = {
   name: 'lazy-js-yaml',
@@ -79,7 +81,13 @@ const lazyJsYaml = {
       pluginData: { resolveDir: args.resolveDir },
     }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-js-yaml' }, (args) => ({
-      contents: "exports.jsYaml = () => require('js-yaml');",
+      contents: [
+        'let lib;',
+        'exports.jsYaml = () => {',
+        "  if (!lib) globalThis[Symbol.for('@scitex/session.compileCache')]?.use?.('js-yaml');",
+        "  return (lib ??= require('js-yaml'));",
+        '};',
+      ].join('\n'),
       resolveDir: args.pluginData.resolveDir,
       loader: 'js',
     }));

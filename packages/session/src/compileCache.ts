@@ -21,11 +21,17 @@
  *   functions compiled by then are included), to a temporary name renamed into place, so
  *   concurrent processes never see half a file. Of other builds' caches for the same
  *   package version, the three newest are kept and older ones removed then.
+ * - Growing with use: what the first run compiled is what later runs find compiled. A
+ *   part of the bundle that only some runs use (js-yaml, for runs with config files) is
+ *   named a feature: the bundle calls `use(name)` on the outcome when it first runs it,
+ *   the file lists the features it holds, and a process that used one the file lacks
+ *   rewrites the cache at exit — V8 then serialises what was loaded plus what this run
+ *   compiled. So the cache converges on what a user's runs do, in a run or two.
  * - Failure of any kind (read-only home, full disk, corrupt file) only means no cache:
  *   the bundle is compiled as usual and nothing is reported.
  *
  * The outcome is recorded on `globalThis[Symbol.for('@scitex/session.compileCache')]` as
- * `{ path, status }`, status `'hit' | 'miss' | 'rejected' | 'off'`.
+ * `{ path, status, features, use }`, status `'hit' | 'miss' | 'rejected' | 'off'`.
  */
 import type * as Fs from 'node:fs';
 import type * as Module from 'node:module';
@@ -70,12 +76,27 @@ export interface CacheOutcome {
   /** The cache file, or null when caching is off. */
   path: string | null;
   status: 'hit' | 'miss' | 'rejected' | 'off';
+  /** Features the cache file held when it was loaded (empty unless a hit). */
+  features: string[];
+  /** Marks a feature as used by this run (see "Growing with use" above). */
+  use(feature: string): void;
+}
+
+/** A cache file's content. */
+export interface CacheContent {
+  /** V8's cached data. */
+  data: Buffer;
+  /** The features whose code it holds. */
+  features: string[];
 }
 
 export const OUTCOME_KEY: unique symbol = Symbol.for('@scitex/session.compileCache') as never;
 
-const MAGIC = Buffer.from('SCITEXV8CACHE\n\x02\x00', 'latin1');
+// File: MAGIC, u32 body length, body, body again. Body: u16 length of the feature list,
+// the list (ASCII, comma-separated), V8's data.
+const MAGIC = Buffer.from('SCITEXV8CACHE\n\x03\x00', 'latin1');
 const LENGTH = 4;
+const FEATURES_LENGTH = 2;
 const KEEP_OTHER_BUILDS = 3;
 // The CommonJS wrapper, on the bundle's first line so its line numbers stay right.
 const HEAD = '(function (exports, require, module, __filename, __dirname) {';
@@ -110,8 +131,8 @@ export function cacheFileName(spec: BundleSpec): string {
   return `${spec.name}-${spec.hash}-v8-${v8}-${process.arch}.bin`;
 }
 
-/** The cached code in `path` if it is ours, whole and owned by this user; else undefined. */
-export function readCache(path: string): Buffer | undefined {
+/** The cache in `path` if it is ours, whole and owned by this user; else undefined. */
+export function readCache(path: string): CacheContent | undefined {
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -126,9 +147,13 @@ export function readCache(path: string): Buffer | undefined {
       return undefined;
     const size = all.readUInt32LE(MAGIC.length);
     const start = MAGIC.length + LENGTH;
-    if (size === 0 || all.length !== start + 2 * size) return undefined;
-    const data = all.subarray(start, start + size);
-    return data.equals(all.subarray(start + size)) ? data : undefined;
+    if (size <= FEATURES_LENGTH || all.length !== start + 2 * size) return undefined;
+    const body = all.subarray(start, start + size);
+    if (!body.equals(all.subarray(start + size))) return undefined;
+    const listEnd = FEATURES_LENGTH + body.readUInt16LE(0);
+    if (listEnd >= body.length) return undefined;
+    const list = body.toString('latin1', FEATURES_LENGTH, listEnd);
+    return { data: body.subarray(listEnd), features: list === '' ? [] : list.split(',') };
   } catch {
     return undefined;
   } finally {
@@ -136,15 +161,20 @@ export function readCache(path: string): Buffer | undefined {
   }
 }
 
-/** Writes `data` as the cache at `path` (atomically) and removes older builds' caches. */
-export function writeCache(path: string, data: Uint8Array, spec: BundleSpec): void {
+/** Writes the cache at `path` (atomically) and removes older builds' caches. */
+export function writeCache(path: string, content: CacheContent, spec: BundleSpec): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const tmp = `${path}.${process.pid}.tmp`;
   try {
-    const size = Buffer.alloc(LENGTH);
-    size.writeUInt32LE(data.length);
-    writeFileSync(tmp, Buffer.concat([MAGIC, size, data, data]), { mode: 0o600 });
+    const list = Buffer.from(content.features.join(','), 'latin1');
+    const head = Buffer.alloc(LENGTH + FEATURES_LENGTH);
+    head.writeUInt32LE(FEATURES_LENGTH + list.length + content.data.length);
+    head.writeUInt16LE(list.length, LENGTH);
+    const body = [head.subarray(LENGTH), list, content.data];
+    writeFileSync(tmp, Buffer.concat([MAGIC, head.subarray(0, LENGTH), ...body, ...body]), {
+      mode: 0o600,
+    });
     renameSync(tmp, path);
   } catch (err) {
     try {
@@ -206,17 +236,24 @@ export function loadBundle(spec: BundleSpec): Record<string, unknown> {
   const dir = cacheDirectory();
   const path = dir === null ? null : join(dir, cacheFileName(spec));
   const cached = path === null ? undefined : readCache(path);
-  const script = new Script(HEAD + source + TAIL, { filename: file, cachedData: cached });
+  const script = new Script(HEAD + source + TAIL, { filename: file, cachedData: cached?.data });
+  const status: CacheOutcome['status'] =
+    path === null
+      ? 'off'
+      : cached === undefined
+        ? 'miss'
+        : script.cachedDataRejected
+          ? 'rejected'
+          : 'hit';
+  const had = status === 'hit' ? cached!.features : [];
+  let used: string[] = [];
   const outcome: CacheOutcome = {
     path,
-    status:
-      path === null
-        ? 'off'
-        : cached === undefined
-          ? 'miss'
-          : script.cachedDataRejected
-            ? 'rejected'
-            : 'hit',
+    status,
+    features: had,
+    use(feature: string): void {
+      if (!used.includes(feature)) used = [...used, feature];
+    },
   };
   (globalThis as Record<symbol, unknown>)[OUTCOME_KEY] = outcome;
   const wrapper = script.runInThisContext() as (
@@ -228,14 +265,17 @@ export function loadBundle(spec: BundleSpec): Record<string, unknown> {
   ) => void;
   const mod = { exports: {} as Record<string, unknown> };
   wrapper.call(mod.exports, mod.exports, bundleRequire(file), mod, file, dirname(file));
-  if (path !== null && outcome.status !== 'hit') {
+  if (path !== null) {
     process.once('exit', () => {
+      const features = [...had, ...used.filter((f) => !had.includes(f))];
+      // A hit whose run used nothing new: the file already holds all it would write.
+      if (status === 'hit' && features.length === had.length) return;
       try {
         // Another process may have written a new one meanwhile; one writer is enough.
         // (A file V8 rejected is still there, unchanged: that one is replaced.)
         const now = readCache(path);
-        if (now === undefined || (cached !== undefined && now.equals(cached)))
-          writeCache(path, script.createCachedData(), spec);
+        if (now === undefined || (cached !== undefined && now.data.equals(cached.data)))
+          writeCache(path, { data: script.createCachedData(), features }, spec);
       } catch {
         // No cache this time; the next run tries again.
       }

@@ -13,15 +13,15 @@ import {
 import { join, sep } from 'node:path';
 import { runFixture, useTempDir, type TempDir } from '@scitex/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { cacheDirectory } from '../src/compileCache.ts';
+import { cacheDirectory, readCache } from '../src/compileCache.ts';
 
 let tmp: TempDir;
 const fixture = new URL('./fixtures/compile-cache.ts', import.meta.url).pathname;
 
 interface Report {
   answer: number;
-  outcome: { path: string | null; status: string };
-  uses: { dep?: unknown; resolved?: unknown; sep?: unknown };
+  outcome: { path: string | null; status: string; features: string[] };
+  uses: { dep?: unknown; resolved?: unknown; sep?: unknown; feature?: unknown };
 }
 
 function bundle(body = ''): string {
@@ -80,6 +80,41 @@ describe('compile cache', () => {
       const r = await load(file, { SCITEX_COMPILE_CACHE: join(tmp.path, 'cache') });
       expect(r).toMatchObject({ answer: EXPECTED, outcome: { status } });
       expect(r.uses).toEqual({ dep: 42, resolved: join(dep, 'main.js'), sep });
+    }
+  });
+
+  it('grows with use: a run that uses a feature the cache lacks rewrites it, once', async () => {
+    const env = { SCITEX_COMPILE_CACHE: join(tmp.path, 'cache') };
+    // The feature's 300 functions are compiled only by runs that call it.
+    const extra = Array.from({ length: 300 }, (_, i) => `function g${i}(x) { return x * ${i}; }`);
+    const file = bundle(
+      [
+        ...extra,
+        'exports.feature = () => {',
+        "  globalThis[Symbol.for('@scitex/session.compileCache')].use('extra');",
+        `  let s = 1; ${extra.map((_, i) => `s = g${i}(s) % 1000003;`).join(' ')} return s;`,
+        '};',
+      ].join('\n'),
+    );
+    const first = await load(file, env);
+    expect(first.outcome).toMatchObject({ status: 'miss', features: [] });
+    const path = first.outcome.path!;
+    const plain = readCache(path)!;
+    expect(plain.features).toEqual([]);
+
+    const second = await load(file, { ...env, USE_FEATURE: '1' });
+    expect(second.outcome).toMatchObject({ status: 'hit', features: [] });
+    expect(typeof second.uses.feature).toBe('number');
+    const grown = readCache(path)!;
+    expect(grown.features).toEqual(['extra']);
+    expect(grown.data.length).toBeGreaterThan(plain.data.length);
+
+    // From now on, with or without the feature: a hit that leaves the file as it is.
+    for (const use of ['1', '0']) {
+      const before = readFileSync(path);
+      const r = await load(file, { ...env, USE_FEATURE: use });
+      expect(r.outcome).toMatchObject({ status: 'hit', features: ['extra'] });
+      expect(readFileSync(path).equals(before)).toBe(true);
     }
   });
 
