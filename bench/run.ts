@@ -5,6 +5,7 @@
  *   --only a,b    run only these suites
  *   --out FILE    where to write the results
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -50,6 +51,11 @@ for (const f of files) {
     process.stderr.write(`  FAILED: ${msg}\n`);
   } finally {
     rmSync(tmp, { recursive: true, force: true });
+    // Let the disk settle before the next suite: the sdir suite writes and then deletes
+    // 1 GiB, and the write-back and discards of that (ext4 here is mounted with
+    // `discard`) stall every file-system operation for seconds after it returns — which
+    // the next suite's timings would otherwise pay for.
+    spawnSync('sync', { stdio: 'ignore' });
   }
 }
 
@@ -68,7 +74,8 @@ const lines = [
   'environment (only `PATH` and `HOME`, as `env -i` would), after warm-up runs, with the',
   'compared commands interleaved (A B A B …) so machine noise hits both; medians are',
   'quoted with [min–max]. In-process figures use tinybench. Every ratio is measured side',
-  'by side in this one run.',
+  'by side in this one run. Between suites the runner waits for the disk (`sync`), so one',
+  "suite's deleted files are not written back during the next suite's timings.",
   '',
   '| suite | figure | measured | target | result |',
   '|---|---|---|---|---|',

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanEnv, timeProcesses } from '../lib/process.ts';
-import { fmtMs } from '../lib/stats.ts';
+import { fmtMs, type Summary } from '../lib/stats.ts';
 import type { Figure, Suite } from '../lib/types.ts';
 
 const sessionEntry = import.meta.resolve('@scitex/session');
@@ -55,6 +55,7 @@ async function concurrent(
   out: string,
   procs: number,
   lines: number,
+  compileCache: string,
 ): Promise<{ ms: number; ok: boolean; detail: string }> {
   const t0 = performance.now();
   const codes = await Promise.all(
@@ -63,7 +64,12 @@ async function concurrent(
       () =>
         new Promise<number | null>((resolve) => {
           const c = spawn(process.execPath, [script], {
-            env: cleanEnv({ OUT: out, CONFIG_DIR: join(out, 'no-config'), LINES: String(lines) }),
+            env: cleanEnv({
+              OUT: out,
+              CONFIG_DIR: join(out, 'no-config'),
+              LINES: String(lines),
+              SCITEX_COMPILE_CACHE: compileCache,
+            }),
             stdio: 'ignore',
           });
           c.on('close', (code) => resolve(code));
@@ -94,78 +100,91 @@ const suite: Suite = {
     const empty = configDir(tmp, 0);
     const figures: Figure[] = [];
 
+    // Each kind of script gets its own V8 code cache (see the session README), warmed by
+    // its warm-up runs: every row is the steady state of running that script again, not
+    // of whatever ran before in this HOME. The first run after an install is a row too.
+    const cache = (name: string): string => join(tmp, 'v8-cache', name);
+    const overheadEnv = { OUT: join(tmp, 'out-overhead'), CONFIG_DIR: empty };
+
+    /** Times the session script with `env` side by side with bare node: [bare, session]. */
+    const versusBare = (
+      name: string,
+      env: Record<string, string>,
+      runs: number,
+      warmup: number,
+    ): [Summary, Summary] =>
+      timeProcesses(
+        [
+          { name: 'bare', argv: [process.execPath, s.bare] },
+          { name, argv: [process.execPath, s.session], env },
+        ],
+        { runs, warmup },
+      ) as [Summary, Summary];
+
     log('start()+close() vs bare node');
-    const [bare, withSession] = timeProcesses(
-      [
-        { name: 'bare', argv: [process.execPath, s.bare] },
-        {
-          name: 'session',
-          argv: [process.execPath, s.session],
-          env: { OUT: join(tmp, 'out-overhead'), CONFIG_DIR: empty },
-        },
-      ],
-      { runs, warmup: quick ? 1 : 3 },
+    const [bare, withSession] = versusBare(
+      'session',
+      { ...overheadEnv, SCITEX_COMPILE_CACHE: cache('plain') },
+      runs,
+      quick ? 1 : 3,
     );
-    const overhead = withSession!.median - bare!.median;
+    const overhead = withSession.median - bare.median;
     figures.push({
       figure: 'start()+close() added to a bare `node script`',
-      measured: `+${overhead.toFixed(1)} ms (session ${fmtMs(withSession!)}, bare ${fmtMs(bare!)})`,
+      measured: `+${overhead.toFixed(1)} ms (session ${fmtMs(withSession)}, bare ${fmtMs(bare)})`,
       target: '≤ 25 ms median',
       value: overhead,
       pass: overhead <= 25,
     });
 
-    for (const n of quick ? [1, 10] : [1, 10, 100]) {
-      const dir = configDir(tmp, n);
-      const [t] = timeProcesses(
-        [
-          {
-            name: `config-${n}`,
-            argv: [process.execPath, s.session],
-            env: { OUT: join(tmp, `out-config-${n}`), CONFIG_DIR: dir },
-          },
-        ],
-        { runs: quick ? 2 : 10, warmup: 1 },
-      );
+    const informational = (figure: string, [b, t]: [Summary, Summary]): void => {
       figures.push({
-        figure: `start()+close() with ${n} config file${n > 1 ? 's' : ''}`,
-        measured: `+${(t!.median - bare!.median).toFixed(1)} ms over bare node (${fmtMs(t!)})`,
+        figure,
+        measured: `+${(t.median - b.median).toFixed(1)} ms (${fmtMs(t)}, bare ${fmtMs(b)})`,
         target: 'informational',
         value: null,
         pass: null,
       });
+    };
+
+    log('the same without the code cache (a first run)');
+    informational(
+      'the same with the code cache off (what the first run after an install pays)',
+      versusBare('no-cache', { ...overheadEnv, SCITEX_COMPILE_CACHE: '0' }, quick ? 2 : 10, 1),
+    );
+
+    for (const n of quick ? [1, 10] : [1, 10, 100]) {
+      log(`${n} config files`);
+      const env = {
+        OUT: join(tmp, `out-config-${n}`),
+        CONFIG_DIR: configDir(tmp, n),
+        SCITEX_COMPILE_CACHE: cache(`config-${n}`),
+      };
+      informational(
+        `start()+close() with ${n} config file${n > 1 ? 's' : ''}`,
+        versusBare(`config-${n}`, env, quick ? 2 : 10, 2),
+      );
     }
 
     for (const n of quick ? [0, 100] : [0, 1000, 10000]) {
+      log(`${n} sessions already in the output root`);
       const out = join(tmp, `out-existing-${n}`);
       mkdirSync(join(out, 'FINISHED_SUCCESS'), { recursive: true });
       for (let i = 0; i < n; i++)
         mkdirSync(
           join(out, 'FINISHED_SUCCESS', `2025Y-01M-01D-00h00m00s_${String(i).padStart(5, '0')}`),
         );
-      const [t] = timeProcesses(
-        [
-          {
-            name: `existing-${n}`,
-            argv: [process.execPath, s.session],
-            env: { OUT: out, CONFIG_DIR: empty },
-          },
-        ],
-        { runs: quick ? 2 : 10, warmup: 1 },
+      const env = { OUT: out, CONFIG_DIR: empty, SCITEX_COMPILE_CACHE: cache('plain') };
+      informational(
+        `start()+close() with ${n} sessions already in the output root`,
+        versusBare(`existing-${n}`, env, quick ? 2 : 10, 1),
       );
-      figures.push({
-        figure: `start()+close() with ${n} sessions already in the output root`,
-        measured: `+${(t!.median - bare!.median).toFixed(1)} ms over bare node (${fmtMs(t!)})`,
-        target: 'informational',
-        value: null,
-        pass: null,
-      });
     }
 
     const procs = quick ? 20 : 200;
     const lines = quick ? 100 : 1000;
     log(`${procs} concurrent sessions × ${lines} lines`);
-    const c = await concurrent(s.lines, join(tmp, 'out-concurrent'), procs, lines);
+    const c = await concurrent(s.lines, join(tmp, 'out-concurrent'), procs, lines, cache('plain'));
     figures.push({
       figure: `${procs} concurrent processes into one output root, ${lines} log lines each`,
       measured: `${c.detail}; wall ${(c.ms / 1000).toFixed(2)} s, ${((procs * 1000) / c.ms).toFixed(1)} sessions/s`,
