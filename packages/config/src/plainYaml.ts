@@ -126,7 +126,8 @@ function numberScalar(n: number): string {
   // Integers are written as JavaScript prints them; other numbers need a dot before
   // an exponent (5e-7 is not a YAML float, 5.e-7 is).
   if (n % 1 === 0) return text;
-  return /^[-+]?[0-9]+e/.test(text) ? text.replace('e', '.e') : text;
+  const e = text.indexOf('e');
+  return e > 0 && text.lastIndexOf('.', e) === -1 ? `${text.slice(0, e)}.${text.slice(e)}` : text;
 }
 
 /** Marks a value the fast path does not handle. */
