@@ -19,6 +19,8 @@ export class CleanLog {
    * less than one per console.log line.
    */
   private unrendered = '';
+  /** Completed lines taken for writing but not yet on disk (a write failed: disk full). */
+  private held = '';
   /** File offset where the current (unterminated) line starts. */
   private lineStart: number;
   /** Bytes of the current line that are on disk at `lineStart`. */
@@ -44,6 +46,11 @@ export class CleanLog {
     this.end = start;
   }
 
+  /** Characters of output accepted but not yet written to the file (roughly, its bytes). */
+  get backlog(): number {
+    return this.held.length + this.unrendered.length;
+  }
+
   /** True when the cursor is at the start of an empty line. */
   get atLineStart(): boolean {
     this.render();
@@ -67,15 +74,24 @@ export class CleanLog {
    */
   flush(withLine: boolean): void {
     this.render();
-    const lines = this.text.takeLines();
-    if (lines.length > 0) {
-      this.lineStart += writeAt(this.fd, lines, this.lineStart);
-      this.tailBytes = 0;
-      this.tailGen = -1;
-      this.tailChars = 0;
-      if (this.lineStart > this.end) this.end = this.lineStart;
+    // Kept until written: if the write throws (a full disk), the next flush writes them
+    // again at the same offset. Writes are positional, so a partial write is harmless.
+    const lines = (this.held += this.text.takeLines());
+    try {
+      if (lines.length > 0) {
+        this.lineStart += writeAt(this.fd, lines, this.lineStart);
+        this.held = '';
+        this.tailBytes = 0;
+        this.tailGen = -1;
+        this.tailChars = 0;
+        if (this.lineStart > this.end) this.end = this.lineStart;
+      }
+      if (withLine) this.writeLine();
+    } catch (e) {
+      // Part of a write may be on disk past what we track: truncate after the next success.
+      this.end = Number.MAX_SAFE_INTEGER;
+      throw e;
     }
-    if (withLine) this.writeLine();
     const want = this.lineStart + this.tailBytes;
     // A line that got shorter (erased, or overwritten by a shorter final line) leaves stale bytes.
     if (this.end > want) ftruncateSync(this.fd, want);

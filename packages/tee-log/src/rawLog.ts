@@ -43,13 +43,19 @@ export class RawLog {
     this.write(s, 'utf8');
   }
 
-  /** Writes everything buffered. */
+  /** Bytes accepted but not yet written to the file. */
+  get backlog(): number {
+    return this.size;
+  }
+
+  /** Writes everything buffered; if the write throws (a full disk), it is all kept. */
   flush(_withLine?: boolean): void {
     if (this.size === 0) return;
     const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    this.chunks = [data];
+    this.pos += writeAt(this.fd, data, this.pos);
     this.chunks = [];
     this.size = 0;
-    this.pos += writeAt(this.fd, data, this.pos);
   }
 
   /** Writes everything buffered (nothing else to finish for bytes). */

@@ -48,7 +48,17 @@ export interface TeeOptions {
    * complete regardless). Restored by `close()`. Default `true`.
    */
   syncPipes?: boolean;
+  /**
+   * How much output to keep in memory per log file while its disk is full (ENOSPC,
+   * EDQUOT), to be written as soon as a later flush succeeds: bytes (characters for the
+   * clean logs). Past this, or on any other write error, that log stops (with a
+   * warning). `0` stops it at the first failure. Default 64 MiB.
+   */
+  holdWhileFull?: number;
 }
+
+/** Default of {@link TeeOptions.holdWhileFull}. */
+export const HOLD_WHILE_FULL: number = 64 * 1024 * 1024;
 
 /** Absolute paths of the files a tee writes. */
 export interface TeePaths {
@@ -170,28 +180,48 @@ export function tee(options: TeeOptions): TeeHandle {
   let closed = false;
   let exiting = false;
   let warned = false;
+  const holdLimit = opts.holdWhileFull ?? HOLD_WHILE_FULL;
+  /** Logs whose disk is full: their output is held and every flush tries again. */
+  const holding = new Set<Sink>();
 
-  // A log that cannot be written must never break the program's own output: drop it, say so once.
-  const fail = (sink: Sink, e: unknown): void => {
-    const i = sinks.indexOf(sink);
-    if (i === -1) return;
-    sinks.splice(i, 1);
+  // Written past the capture, so a warning is not itself captured into the log it is about.
+  const warn = (message: string): void => {
+    try {
+      const write = err.patch?.original ?? stderr.write;
+      Reflect.apply(write, stderr, [`[@scitex/tee-log] ${message}\n`]);
+    } catch {
+      // stderr itself is gone: nowhere left to report
+    }
+  };
+
+  // A log that cannot be written must never break the program's own output. A full disk
+  // may have room again soon: hold the output (up to holdLimit) and retry at each flush.
+  // Anything else, or too much held, or no later flush (close): drop that log, say so.
+  const fail = (sink: Sink, e: unknown, final = false): void => {
+    if (!sinks.includes(sink)) return;
+    const reason = e instanceof Error ? e.message : String(e);
+    const code = (e as { code?: unknown } | null)?.code;
+    const space = code === 'ENOSPC' || code === 'EDQUOT';
+    if (space && !final && sink.backlog <= holdLimit) {
+      if (!holding.has(sink)) {
+        holding.add(sink);
+        warn(
+          `writing ${sink.path} failed (${reason}); its output is kept in memory ` +
+            `(up to ${mib(holdLimit)}) and written when there is room again.`,
+        );
+      }
+      return;
+    }
+    sinks.splice(sinks.indexOf(sink), 1);
     for (const r of roles) {
       if (r.clean === sink) r.clean = null;
       if (r.raw === sink) r.raw = null;
     }
     closeQuietly(sink.fd);
-    if (warned) return;
+    const lost = holding.delete(sink) || space ? ` (${mib(sink.backlog)} of it not written)` : '';
+    if (warned && lost === '') return;
     warned = true;
-    const reason = e instanceof Error ? e.message : String(e);
-    try {
-      const write = err.patch?.original ?? stderr.write;
-      Reflect.apply(write, stderr, [
-        `[@scitex/tee-log] writing ${sink.path} failed (${reason}); that log stops here.\n`,
-      ]);
-    } catch {
-      // stderr itself is gone: nowhere left to report
-    }
+    warn(`writing ${sink.path} failed (${reason}); that log stops here${lost}.`);
   };
 
   const flushAll = (withLine: boolean): void => {
@@ -200,7 +230,9 @@ export function tee(options: TeeOptions): TeeHandle {
         s.flush(withLine);
       } catch (e) {
         fail(s, e);
+        continue;
       }
+      if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
     }
   };
   const scheduler = new FlushScheduler(flushAll);
@@ -241,6 +273,10 @@ export function tee(options: TeeOptions): TeeHandle {
     () => {
       exiting = true;
       scheduler.goSync();
+      // The last chance to write what a full disk held back: say what is lost.
+      for (const s of holding) {
+        warn(`exiting with ${mib(s.backlog)} of ${s.path} not written: the disk is still full.`);
+      }
       return undefined;
     },
     { alwaysLast: true },
@@ -282,8 +318,11 @@ export function tee(options: TeeOptions): TeeHandle {
       try {
         s.finish();
       } catch (e) {
-        fail(s, e);
+        // No later flush will come: what is still held is lost; say how much.
+        fail(s, e, true);
+        continue;
       }
+      if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
     }
     for (const s of sinks) closeQuietly(s.fd);
     sinks.length = 0;
@@ -323,6 +362,10 @@ function closeQuietly(fd: number): void {
   }
 }
 
+function mib(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
+}
+
 function checkOptions(options: TeeOptions): TeeOptions {
   const bad = (what: string): never => {
     throw new TeeError('TEE_INVALID_OPTION', `tee(): ${what}`);
@@ -342,6 +385,10 @@ function checkOptions(options: TeeOptions): TeeOptions {
   for (const key of ['append', 'raw', 'syncPipes'] as const) {
     const v = options[key];
     if (v !== undefined && typeof v !== 'boolean') bad(`\`${key}\` must be true or false`);
+  }
+  const hold = options.holdWhileFull;
+  if (hold !== undefined && !(Number.isSafeInteger(hold) && hold >= 0)) {
+    bad('`holdWhileFull` must be a whole number of bytes, 0 or more');
   }
   const streams = options.streams;
   if (streams !== undefined) {

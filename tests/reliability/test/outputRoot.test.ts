@@ -173,6 +173,30 @@ describe.skipIf(noMount !== null)('a full disk (1 MiB tmpfs)', () => {
     expectPrefixOfLateLines(s.stdout!);
   });
 
+  it('fills during the run, then frees: the logs held meanwhile are written, nothing lost', async () => {
+    const { r, copy } = await onFullDisk('fill-then-free');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /\[@scitex\/tee-log\] writing \S+\/logs\/stdout\.log failed \(ENOSPC.*kept in memory .* written when there is room again\./,
+    );
+    expect(r.stderr).toMatch(
+      /\[@scitex\/tee-log\] writing \S+\/logs\/stdout\.log works again; nothing was lost\./,
+    );
+    const s = onlySession(copy);
+    expect(s.folder).toBe('FINISHED_SUCCESS');
+    expect(s.config).toMatchObject({ ID: s.name, EXIT_STATUS: 0 });
+    const want = [
+      ...Array.from({ length: 100 }, (_, i) => `early line ${i}`),
+      ...Array.from({ length: 100 }, (_, i) => `late line ${i} ${'.'.repeat(96)}`),
+      'room again',
+    ];
+    // In order, whole, nothing between them: the held lines went where they belong.
+    const lines = s.stdout!.split('\n');
+    const from = lines.indexOf('early line 0');
+    expect(lines.slice(from, from + want.length)).toEqual(want);
+    expect(s.stdout).not.toContain('\0');
+  });
+
   it('fills during the run, the script just ends: reported on stderr, exit 0, filed as FINISHED_SUCCESS', async () => {
     const { r, copy } = await onFullDisk('fill-during-end');
     expect(r.code).toBe(0);
