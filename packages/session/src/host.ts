@@ -37,11 +37,15 @@ export interface HostInfo {
 /** Describes this machine and any cluster job the run belongs to. */
 export function hostInfo(env: NodeJS.ProcessEnv = process.env): HostInfo {
   const list = cpus();
-  let user: string | null = null;
-  try {
-    user = userInfo().username;
-  } catch {
-    // No passwd entry (some containers): not worth failing a run for.
+  // The login name the shell set; the user database only without one. On a cluster that
+  // lookup can go over the network (LDAP, SSSD) — not something every start should wait on.
+  let user: string | null = env['USER'] || env['LOGNAME'] || env['USERNAME'] || null;
+  if (user === null) {
+    try {
+      user = userInfo().username;
+    } catch {
+      // No passwd entry (some containers): not worth failing a run for.
+    }
   }
   const info: HostInfo = {
     hostname: hostname(),

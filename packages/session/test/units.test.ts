@@ -13,6 +13,8 @@ import {
 } from '../src/index.ts';
 import { resolveOptions } from '../src/options.ts';
 import { lazyPlt } from '../src/lazyPlt.ts';
+import { hostInfo } from '../src/host.ts';
+import { userInfo } from 'node:os';
 import { start } from '../src/start.ts';
 
 describe('formatRunTime', () => {
@@ -175,5 +177,21 @@ describe('the session plt (loaded on first use)', () => {
     const { fig, axes } = plt.subplots();
     expect(axes.plot([1, 2], [3, 4], { color: plt.CC.red })).toBeDefined();
     fig.close();
+  });
+});
+
+describe('CONFIG.HOST', () => {
+  it('takes the user from $USER (or $LOGNAME), the user database only without them', () => {
+    expect(hostInfo({ USER: 'alice', LOGNAME: 'bob' }).user).toBe('alice');
+    expect(hostInfo({ LOGNAME: 'bob' }).user).toBe('bob');
+    expect(hostInfo({}).user).toBe(userInfo().username);
+  });
+
+  it('records scheduler job variables only when they are set', () => {
+    expect(hostInfo({}).job).toBeUndefined();
+    expect(hostInfo({ SLURM_JOB_ID: '42', CUDA_VISIBLE_DEVICES: '0,1' }).job).toEqual({
+      SLURM_JOB_ID: '42',
+      CUDA_VISIBLE_DEVICES: '0,1',
+    });
   });
 });
