@@ -73,17 +73,20 @@ function snapshotSchema(): Schema {
   }));
 }
 
-const isTimestamp = (v: object): v is YamlTimestamp => v instanceof YamlTimestamp;
+/** The objects of a snapshot tree written as plain YAML timestamps. */
+export const isTimestamp = (v: object): v is YamlTimestamp => v instanceof YamlTimestamp;
+
+/** The YAML js-yaml writes for a snapshot tree: the reference plainYaml.ts must match. */
+export function dumpWithJsYaml(tree: unknown): string {
+  return jsYaml().dump(tree, { schema: snapshotSchema(), indent: 2, lineWidth: -1, noRefs: true });
+}
 
 /**
  * The YAML text of the snapshot tree: written directly when it holds only what
  * plainYaml.ts handles (the same bytes js-yaml would write), else by js-yaml.
  */
 export function dumpSnapshotYaml(tree: Record<string, unknown>): string {
-  return (
-    dumpPlainYaml(tree, isTimestamp) ??
-    jsYaml().dump(tree, { schema: snapshotSchema(), indent: 2, lineWidth: -1, noRefs: true })
-  );
+  return dumpPlainYaml(tree, isTimestamp) ?? dumpWithJsYaml(tree);
 }
 
 const YAML_HEADER =

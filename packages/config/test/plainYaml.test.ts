@@ -9,27 +9,11 @@ import fc from 'fast-check';
 import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { dumpPlainYaml } from '../src/plainYaml.ts';
-import { dumpSnapshotYaml, saveConfig } from '../src/saveConfig.ts';
+import { dumpSnapshotYaml, dumpWithJsYaml, isTimestamp, saveConfig } from '../src/saveConfig.ts';
 import { YamlTimestamp } from '../src/snapshotTree.ts';
 
-const isTimestamp = (v: object): v is YamlTimestamp => v instanceof YamlTimestamp;
-
-// saveConfig's schema, as js-yaml would be used without the fast path.
-const SCHEMA = yaml.DEFAULT_SCHEMA.extend({
-  implicit: [
-    new yaml.Type('tag:yaml.org,2002:timestamp', {
-      kind: 'scalar',
-      instanceOf: YamlTimestamp,
-      represent: (t) => (t as YamlTimestamp).iso,
-      resolve: (s: string) =>
-        (
-          yaml as unknown as { types: { timestamp: { resolve(s: string): boolean } } }
-        ).types.timestamp.resolve(s),
-    }),
-  ],
-});
-const byJsYaml = (v: unknown): string =>
-  yaml.dump(v, { schema: SCHEMA, indent: 2, lineWidth: -1, noRefs: true });
+// The reference: saveConfig's own js-yaml path (its schema and options).
+const byJsYaml = dumpWithJsYaml;
 
 // Strings that sit on the edge of a YAML rule, each as a value and as a key.
 const EDGE_STRINGS = [

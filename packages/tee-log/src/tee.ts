@@ -58,7 +58,7 @@ export interface TeeOptions {
 }
 
 /** Default of {@link TeeOptions.holdWhileFull}. */
-export const HOLD_WHILE_FULL: number = 64 * 1024 * 1024;
+const HOLD_WHILE_FULL = 64 * 1024 * 1024;
 
 /** Absolute paths of the files a tee writes. */
 export interface TeePaths {
@@ -224,16 +224,19 @@ export function tee(options: TeeOptions): TeeHandle {
     warn(`writing ${sink.path} failed (${reason}); that log stops here${lost}.`);
   };
 
-  const flushAll = (withLine: boolean): void => {
-    for (const s of [...sinks]) {
-      try {
-        s.flush(withLine);
-      } catch (e) {
-        fail(s, e);
-        continue;
-      }
-      if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
+  /** Runs a write of `s`; a log held back by a full disk that now writes is announced. */
+  const attempt = (s: Sink, write: () => void, final: boolean): void => {
+    try {
+      write();
+    } catch (e) {
+      fail(s, e, final);
+      return;
     }
+    if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
+  };
+
+  const flushAll = (withLine: boolean): void => {
+    for (const s of [...sinks]) attempt(s, () => s.flush(withLine), false);
   };
   const scheduler = new FlushScheduler(flushAll);
 
@@ -314,16 +317,8 @@ export function tee(options: TeeOptions): TeeHandle {
     removeExitHook();
     if (onCrash !== null) process.off('uncaughtExceptionMonitor', onCrash);
     scheduler.stop();
-    for (const s of [...sinks]) {
-      try {
-        s.finish();
-      } catch (e) {
-        // No later flush will come: what is still held is lost; say how much.
-        fail(s, e, true);
-        continue;
-      }
-      if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
-    }
+    // No later flush will come: what a failing log still holds is lost (`final`).
+    for (const s of [...sinks]) attempt(s, () => s.finish(), true);
     for (const s of sinks) closeQuietly(s.fd);
     sinks.length = 0;
     // At exit, keep pipes blocking: later writes (other exit hooks) must not be cut off.
