@@ -4,7 +4,6 @@
  * Errors about a place in a file also carry `file`, `line`, `column` (1-based) and
  * `snippet` (the offending line), and name them in the message.
  */
-import { brand } from './brand.js';
 export type ConfigErrorCode =
   | 'CONFIG_PARSE_FAILED'
   | 'CONFIG_DUPLICATE_KEY'
@@ -17,7 +16,9 @@ export type ConfigErrorCode =
   | 'CONFIG_WRITE_FAILED'
   | 'CONFIG_RESERVED_KEY'
   | 'CONFIG_BAD_SNAPSHOT'
-  | 'CONFIG_INVALID_ARGUMENT';
+  | 'CONFIG_INVALID_ARGUMENT'
+  | 'CONFIG_UNKNOWN_OVERRIDE'
+  | 'CONFIG_BAD_OVERRIDE';
 
 /** Where in a file an error was found (all optional: not every error has a place). */
 export interface ConfigErrorLocation {
@@ -59,4 +60,3 @@ export class ConfigError extends Error {
   }
 }
 
-brand(ConfigError, '@scitex/config.ConfigError');

@@ -23,3 +23,15 @@ export { loadSavedConfig } from './loadSavedConfig.js';
 export { isSecretKey } from './secretKeys.js';
 export { formatLocalIso } from './localIsoDate.js';
 export { REDACTED, CIRCULAR, type SnapshotTag, type TypedArrayName } from './snapshotTree.js';
+export {
+  parseOverrides,
+  parseOverrideEnv,
+  parseOverrideValue,
+  formatOverrideEnv,
+  applyOverrides,
+  OVERRIDE_ENV,
+  type Override,
+  type AppliedOverride,
+  type AppliedOverrides,
+  type ApplyOverridesOptions,
+} from './overrides.js';
