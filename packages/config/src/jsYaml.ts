@@ -1,8 +1,7 @@
 /**
  * js-yaml, required on first use. A session that has no config files and only plain
  * values in its CONFIG never needs it (see plainYaml.ts), and loading it costs about a
- * millisecond. (@scitex/session's bundle replaces this module with a require of its
- * bundled copy, which runs js-yaml's module code on first use just the same.)
+ * millisecond.
  */
 import type * as NodeModule from 'node:module';
 import type * as JsYaml from 'js-yaml';

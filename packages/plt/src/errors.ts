@@ -2,7 +2,6 @@
  * The one error class of @scitex/plt. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
-import { brand } from './brand.js';
 
 export type PltErrorCode =
   | 'PLT_BAD_DATA'
@@ -23,4 +22,3 @@ export class PltError extends Error {
   }
 }
 
-brand(PltError, '@scitex/plt.PltError');

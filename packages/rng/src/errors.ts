@@ -2,7 +2,6 @@
  * The one error class of @scitex/rng. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
-import { brand } from './brand.js';
 export type RngErrorCode =
   /** A seed that is not an integer in [0, 2^32). */
   | 'RNG_INVALID_SEED'
@@ -31,4 +30,3 @@ export class RngError extends Error {
   }
 }
 
-brand(RngError, '@scitex/rng.RngError');

@@ -9,13 +9,8 @@ interface PatchEntry {
   readonly replaced: () => number;
 }
 
-// Installed functions → their entries; lets a restore skip inactive patches below. Kept
-// on globalThis under a `Symbol.for` key so every copy of this package in the process
-// (@scitex/session carries its own) sees the same stack.
-const REGISTRY = Symbol.for('@scitex/rng.mathRandomPatches');
-const patches: WeakMap<() => number, PatchEntry> = ((globalThis as Record<symbol, unknown>)[
-  REGISTRY
-] ??= new WeakMap()) as WeakMap<() => number, PatchEntry>;
+// Installed functions → their entries; lets a restore skip inactive patches below.
+const patches: WeakMap<() => number, PatchEntry> = new WeakMap();
 
 function unwrap(fn: () => number): () => number {
   let current = fn;

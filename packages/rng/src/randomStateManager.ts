@@ -27,7 +27,6 @@ import {
   type TypedArray,
 } from './stream.js';
 import { recordOnce } from './verifyCache.js';
-import { brand } from './brand.js';
 
 /** Name of the stream behind the manager's own `random()`, `integers()`, …. */
 export const DEFAULT_STREAM = 'default';
@@ -417,4 +416,3 @@ export class RandomStateManager {
   }
 }
 
-brand(RandomStateManager, '@scitex/rng.RandomStateManager');

@@ -1,8 +1,7 @@
 /**
  * seedrandom's per-algorithm files. They are CommonJS, so they are required on first
  * use, and only the one algorithm in use: importing all three as ES modules cost ~10 ms
- * of every session's start. (@scitex/session's bundle, which has no module loading to
- * save, replaces this module with static imports of the same files.)
+ * of every session's start.
  */
 import type * as NodeModule from 'node:module';
 

@@ -26,7 +26,6 @@ import {
   type Size,
   type Sized,
 } from './size.js';
-import { brand } from './brand.js';
 
 /** Everything needed to continue a stream exactly where it was; plain JSON data. */
 export interface StreamState {
@@ -470,4 +469,3 @@ export function stateProblem(state: unknown, algorithm: Algorithm): string | nul
   return null;
 }
 
-brand(Stream, '@scitex/rng.Stream');

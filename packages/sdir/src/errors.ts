@@ -2,7 +2,6 @@
  * The one error class of @scitex/sdir. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
-import { brand } from './brand.js';
 export type SdirErrorCode =
   /** The directory suffix is empty or contains `/`, `\`, `..`, NUL or another control character. */
   | 'SDIR_INVALID_SUFFIX'
@@ -36,4 +35,3 @@ export function errnoCode(err: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
-brand(SdirError, '@scitex/sdir.SdirError');

@@ -12,6 +12,7 @@ import {
   statusFolder,
 } from '../src/index.ts';
 import { resolveOptions } from '../src/options.ts';
+import * as pltModule from '@scitex/plt';
 import { lazyPlt } from '../src/lazyPlt.ts';
 import { hostInfo } from '../src/host.ts';
 import { userInfo } from 'node:os';
@@ -167,7 +168,7 @@ describe('the session plt (loaded on first use)', () => {
   });
 
   it('has options and colours before plotting, and follows configure()', () => {
-    const plt = lazyPlt({ alpha: 0.5, figSizeMm: [100, 60] });
+    const plt = lazyPlt({ alpha: 0.5, figSizeMm: [100, 60] }, () => pltModule);
     expect(plt.options.figSizeMm).toEqual([100, 60]);
     expect(plt.CC.blue.rgba()).toMatch(/,0\.5\)$/);
     expect(plt.COLORS).toBe(plt.CC);

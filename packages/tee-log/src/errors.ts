@@ -2,7 +2,6 @@
  * The one error class of @scitex/tee-log. Every failure carries a stable string `code`
  * (listed in the README with what to do about it) and, where there was one, the `cause`.
  */
-import { brand } from './brand.js';
 
 /**
  * - `TEE_OPEN_FAILED`: a log file (or its directory) cannot be created or opened.
@@ -28,4 +27,3 @@ export class TeeError extends Error {
   }
 }
 
-brand(TeeError, '@scitex/tee-log.TeeError');

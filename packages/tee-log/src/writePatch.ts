@@ -5,11 +5,8 @@
  */
 import type { Writable } from 'node:stream';
 
-/**
- * Marks a tee'd `write` function, so a second tee() of the same stream is refused even
- * when it comes from another copy of this package. `Symbol.for` so the copies agree.
- */
-const TEED = Symbol.for('@scitex/tee-log.teed');
+/** Marks a tee'd `write` function, so a second tee() of the same stream is refused. */
+const TEED = Symbol('@scitex/tee-log.teed');
 
 type WriteFn = (...args: unknown[]) => unknown;
 
@@ -24,7 +21,7 @@ export interface WritePatch {
   restore(): void;
 }
 
-/** True when `stream.write` is a live tee from this or another copy of @scitex/tee-log. */
+/** True when `stream.write` is a live tee of this package. */
 export function isTeed(stream: Writable): boolean {
   const w: unknown = stream.write;
   return typeof w === 'function' && (w as unknown as Record<symbol, unknown>)[TEED] === true;
