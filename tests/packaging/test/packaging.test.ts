@@ -83,6 +83,7 @@ describe('packaging', () => {
     expect(pkgs.map((p) => p.name).sort()).toEqual(
       [
         '@scitex/config',
+        '@scitex/metrics',
         '@scitex/plt',
         '@scitex/rng',
         '@scitex/sdir',
