@@ -85,6 +85,7 @@ describe('packaging', () => {
         '@scitex/config',
         '@scitex/metrics',
         '@scitex/plt',
+        '@scitex/provenance',
         '@scitex/rng',
         '@scitex/sdir',
         '@scitex/session',

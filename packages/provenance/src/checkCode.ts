@@ -1,0 +1,96 @@
+/**
+ * Is this the code that ran? checkCode() compares a recorded `CODE` with the code as it
+ * is now (what rerun refuses on); compareDeps() does the same for `DEPS` (reported only).
+ */
+import type { CodeRecord, DepsRecord } from './record.js';
+
+/** One way the code differs from the recorded run. */
+export interface CodeDifference {
+  /** `script`: the script's bytes; `git`: in a work tree then, not now (or the reverse); `commit`; `diff`: uncommitted changes. */
+  what: 'script' | 'git' | 'commit' | 'diff';
+  recorded: string | null;
+  now: string | null;
+  /** One line for a person. */
+  message: string;
+}
+
+/** One dependency (or `node`, or `lockfile`) whose version differs. */
+export interface DepDifference {
+  name: string;
+  recorded: string | null;
+  now: string | null;
+}
+
+const own = (o: Record<string, string | null> | undefined, k: string): string | null =>
+  o && Object.hasOwn(o, k) ? (o[k] ?? null) : null;
+const short = (s: string | null | undefined): string => (s ? s.slice(0, 12) : 'none');
+const list = (files: readonly string[]): string =>
+  files.length === 0 ? 'none' : files.slice(0, 10).join(', ') + (files.length > 10 ? ', …' : '');
+
+/**
+ * The differences between the recorded code and the code now (both from collectCode);
+ * empty when they are the same: same script bytes and, when git was recorded, the same
+ * commit and the same uncommitted diff.
+ */
+export function checkCode(recorded: CodeRecord, now: CodeRecord): CodeDifference[] {
+  const out: CodeDifference[] = [];
+  if (recorded.sha256 !== now.sha256) {
+    out.push({
+      what: 'script',
+      recorded: recorded.sha256,
+      now: now.sha256,
+      message: `${recorded.script}: its contents changed (sha256 ${short(recorded.sha256)}… recorded, ${short(now.sha256)}… now)`,
+    });
+  }
+  const rg = recorded.git;
+  if (!rg) return out;
+  const ng = now.git;
+  if (!ng) {
+    out.push({
+      what: 'git',
+      recorded: rg.root,
+      now: null,
+      message: `the run was in the git work tree ${rg.root}; the script is not in one now`,
+    });
+    return out;
+  }
+  if (rg.commit !== ng.commit) {
+    out.push({
+      what: 'commit',
+      recorded: rg.commit,
+      now: ng.commit,
+      message: `git commit ${short(rg.commit)} recorded, ${short(ng.commit)} now${ng.branch ? ` (branch ${ng.branch})` : ''}`,
+    });
+  }
+  const rd = rg.dirty ? (rg.diff?.sha256 ?? 'unknown') : null;
+  const nd = ng.dirty ? (ng.diff?.sha256 ?? 'unknown') : null;
+  if (rd !== nd) {
+    out.push({
+      what: 'diff',
+      recorded: rd,
+      now: nd,
+      message: `uncommitted changes differ: recorded ${rg.dirty ? `in ${list(rg.changed)}` : 'none'}; now ${ng.dirty ? `in ${list(ng.changed)}` : 'none'}`,
+    });
+  }
+  return out;
+}
+
+/** Node version, lockfile hash and each direct dependency's version that differ. */
+export function compareDeps(recorded: DepsRecord, now: DepsRecord): DepDifference[] {
+  const out: DepDifference[] = [];
+  if (recorded.node !== now.node)
+    out.push({ name: 'node', recorded: recorded.node, now: now.node });
+  const rl = recorded.lockfile ? `${recorded.lockfile.name} ${recorded.lockfile.sha256}` : null;
+  const nl = now.lockfile ? `${now.lockfile.name} ${now.lockfile.sha256}` : null;
+  if (rl !== nl) out.push({ name: 'lockfile', recorded: rl, now: nl });
+  const names = new Set([
+    ...Object.keys(recorded.dependencies ?? {}),
+    ...Object.keys(now.dependencies ?? {}),
+  ]);
+  for (const name of [...names].sort()) {
+    const r = own(recorded.dependencies, name);
+    const n = own(now.dependencies, name);
+    if (r !== n) out.push({ name, recorded: r, now: n });
+  }
+  return out;
+}
