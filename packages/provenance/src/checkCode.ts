@@ -2,7 +2,8 @@
  * Is this the code that ran? checkCode() compares a recorded `CODE` with the code as it
  * is now (what rerun refuses on); compareDeps() does the same for `DEPS` (reported only).
  */
-import type { CodeRecord, DepsRecord } from './record.js';
+import { relative, resolve, sep } from 'node:path';
+import type { CodeRecord, DepsRecord, GitRecord } from './record.js';
 
 /** One way the code differs from the recorded run. */
 export interface CodeDifference {
@@ -12,6 +13,21 @@ export interface CodeDifference {
   now: string | null;
   /** One line for a person. */
   message: string;
+}
+
+/** Options of {@link checkCode}. */
+export interface CheckCodeOptions {
+  /**
+   * Files whose uncommitted changes do not count (absolute, or relative to the git root):
+   * a rerun passes the config files it takes from the snapshot instead.
+   */
+  ignore?: readonly string[];
+}
+
+/** The changed files' hashes; a clean tree has none; null when not recorded. */
+function changedHashes(g: GitRecord): Record<string, string | null> | null {
+  if (!g.dirty) return {};
+  return g.hashes ?? null;
 }
 
 /** One dependency (or `node`, or `lockfile`) whose version differs. */
@@ -32,7 +48,11 @@ const list = (files: readonly string[]): string =>
  * empty when they are the same: same script bytes and, when git was recorded, the same
  * commit and the same uncommitted diff.
  */
-export function checkCode(recorded: CodeRecord, now: CodeRecord): CodeDifference[] {
+export function checkCode(
+  recorded: CodeRecord,
+  now: CodeRecord,
+  options: CheckCodeOptions = {},
+): CodeDifference[] {
   const out: CodeDifference[] = [];
   if (recorded.sha256 !== now.sha256) {
     out.push({
@@ -62,6 +82,30 @@ export function checkCode(recorded: CodeRecord, now: CodeRecord): CodeDifference
       message: `git commit ${short(rg.commit)} recorded, ${short(ng.commit)} now${ng.branch ? ` (branch ${ng.branch})` : ''}`,
     });
   }
+  const ignore = new Set(
+    (options.ignore ?? []).map((p) => relative(rg.root, resolve(rg.root, p)).split(sep).join('/')),
+  );
+  const rh = changedHashes(rg);
+  const nh = changedHashes(ng);
+  if (rh && nh) {
+    // Same commit and the same contents of every changed file: the same tracked tree.
+    const paths = [...new Set([...Object.keys(rh), ...Object.keys(nh)])].sort();
+    const differ = paths.filter(
+      (p) =>
+        !ignore.has(p) &&
+        (Object.hasOwn(rh, p) ? rh[p] : 'committed') !==
+          (Object.hasOwn(nh, p) ? nh[p] : 'committed'),
+    );
+    if (differ.length > 0) {
+      out.push({
+        what: 'diff',
+        recorded: rg.diff?.sha256 ?? null,
+        now: ng.diff?.sha256 ?? null,
+        message: `uncommitted changes differ in ${list(differ)} (recorded: ${rg.dirty ? `changes in ${list(rg.changed)}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed)}` : 'clean tree'})`,
+      });
+    }
+    return out;
+  }
   const rd = rg.dirty ? (rg.diff?.sha256 ?? 'unknown') : null;
   const nd = ng.dirty ? (ng.diff?.sha256 ?? 'unknown') : null;
   if (rd !== nd) {
@@ -69,7 +113,7 @@ export function checkCode(recorded: CodeRecord, now: CodeRecord): CodeDifference
       what: 'diff',
       recorded: rd,
       now: nd,
-      message: `uncommitted changes differ: recorded ${rg.dirty ? `in ${list(rg.changed)}` : 'none'}; now ${ng.dirty ? `in ${list(ng.changed)}` : 'none'}`,
+      message: `uncommitted changes differ (recorded: ${rg.dirty ? `changes in ${list(rg.changed)}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed)}` : 'clean tree'})`,
     });
   }
   return out;

@@ -6,7 +6,8 @@
  */
 import { spawnSync } from 'node:child_process';
 import type { DiffRecord, GitRecord } from './record.js';
-import { sha256Text } from './hashFile.js';
+import { join } from 'node:path';
+import { sha256File, sha256Text } from './hashFile.js';
 
 /** Limits for the git calls. */
 export interface GitOptions {
@@ -20,6 +21,9 @@ export interface GitOptions {
 
 /** File name of the saved diff inside `CONFIGS/`. */
 export const GIT_DIFF_FILE = 'git.diff';
+
+// Changed files hashed at most (beyond that only the diff's hash is kept).
+const MAX_HASHED = 1_000;
 
 const DEFAULTS = { maxUntracked: 200, maxDiffBytes: 10 * 2 ** 20, timeoutMs: 10_000 };
 
@@ -113,6 +117,18 @@ export function gitState(root: string, options: GitOptions = {}): GitRecord {
   if (untrackedSeen > record.untracked.length)
     record.untrackedMore = untrackedSeen - record.untracked.length;
   record.dirty = record.changed.length > 0;
+  if (record.dirty && record.changed.length <= MAX_HASHED) {
+    record.hashes = {};
+    for (const rel of record.changed) {
+      let h: string | null = null;
+      try {
+        h = sha256File(join(root, rel));
+      } catch {
+        // Deleted (or unreadable): null.
+      }
+      record.hashes[rel] = h;
+    }
+  }
   if (record.dirty && record.commit !== null) {
     const diff = git(
       root,

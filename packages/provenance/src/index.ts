@@ -23,7 +23,13 @@ export { collectDeps, LOCKFILES } from './dependencies.js';
 export { GIT_DIFF_FILE, type GitOptions } from './git.js';
 export { SOURCE_EXTENSIONS, type SourceOptions } from './sourceTree.js';
 export { SOURCE_DIR, writeProvenanceFiles } from './writeProvenanceFiles.js';
-export { checkCode, compareDeps, type CodeDifference, type DepDifference } from './checkCode.js';
+export {
+  checkCode,
+  compareDeps,
+  type CheckCodeOptions,
+  type CodeDifference,
+  type DepDifference,
+} from './checkCode.js';
 export { BOOKKEEPING_KEYS, flattenConfig } from './flattenConfig.js';
 export { maskLog } from './maskLog.js';
 export { csvMaxAbsDiff } from './csvDiff.js';

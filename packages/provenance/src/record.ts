@@ -37,6 +37,11 @@ export interface GitRecord {
   dirty: boolean;
   /** Tracked files that differ from the commit, relative to the root. */
   changed: string[];
+  /**
+   * sha256 of each changed file as it is in the work tree (null: deleted). With the commit,
+   * this pins the tracked files exactly; left out when more than 1 000 files changed.
+   */
+  hashes?: Record<string, string | null>;
   /** Untracked files and folders (not ignored), relative to the root; capped, see `untrackedMore`. */
   untracked: string[];
   /** How many more untracked entries there were beyond the list. */

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { checkCode, collectCode, compareDeps, type DepsRecord } from '../src/index.ts';
@@ -26,7 +26,9 @@ describe('checkCode', () => {
     writeFileSync(script, 'console.log(2);\n');
     const dirty = checkCode(recorded, collectCode(script));
     expect(dirty.map((d) => d.what)).toEqual(['script', 'diff']);
-    expect(dirty[1]!.message).toBe('uncommitted changes differ: recorded none; now in exp.mjs');
+    expect(dirty[1]!.message).toBe(
+      'uncommitted changes differ in exp.mjs (recorded: clean tree; now: changes in exp.mjs)',
+    );
     git(tmp.path, 'commit', '-q', '-am', 'second');
     const committed = checkCode(recorded, collectCode(script));
     expect(committed.map((d) => d.what)).toEqual(['script', 'commit']);
@@ -49,6 +51,26 @@ describe('checkCode', () => {
     initRepo(tmp.path);
     writeFileSync(script, 'console.log(2);\n');
     expect(checkCode(collectCode(script), collectCode(script))).toEqual([]);
+  });
+});
+
+describe('checkCode ignore', () => {
+  it('uncommitted changes of ignored files (config a rerun takes from its snapshot) do not count', () => {
+    const tmp = useTempDir();
+    const script = tmp.join('exp.mjs');
+    writeFileSync(script, 'console.log(1);\n');
+    mkdirSync(tmp.join('config'));
+    writeFileSync(tmp.join('config', 'PARAMS.yaml'), 'lr: 0.1\n');
+    initRepo(tmp.path);
+    const recorded = collectCode(script);
+    writeFileSync(tmp.join('config', 'PARAMS.yaml'), 'lr: 0.2\n');
+    const now = collectCode(script);
+    expect(checkCode(recorded, now).map((d) => d.what)).toEqual(['diff']);
+    expect(checkCode(recorded, now, { ignore: [tmp.join('config', 'PARAMS.yaml')] })).toEqual([]);
+    expect(checkCode(recorded, now, { ignore: ['config/PARAMS.yaml'] })).toEqual([]);
+    // A recorded run without per-file hashes falls back to the diff's hash.
+    const { hashes: _h, ...noHashes } = now.git!;
+    expect(checkCode(recorded, { ...now, git: noHashes }).map((d) => d.what)).toEqual(['diff']);
   });
 });
 
