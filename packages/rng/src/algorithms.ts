@@ -16,13 +16,28 @@
  */
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
+import { isMt19937State } from './numpy/mt19937.js';
+import { isPcg64State, Pcg64 } from './numpy/pcg64.js';
 import { requireSeeder } from './seedrandomLib.js';
 
-/** Names of the algorithms a stream can use (all from seedrandom 3). */
-export type Algorithm = 'tychei' | 'xor4096' | 'alea';
+/** The algorithms from seedrandom 3 (what `Stream` runs). */
+export type SeedrandomAlgorithm = 'tychei' | 'xor4096' | 'alea';
 
-/** Every supported algorithm, default first. */
-export const ALGORITHMS: readonly Algorithm[] = Object.freeze(['tychei', 'xor4096', 'alea']);
+/**
+ * Names of the algorithms a manager can use: the seedrandom ones, and `'numpy'`, which
+ * draws NumPy's and Python's numbers (`NumpyStream`, `PythonRandomStream`).
+ */
+export type Algorithm = SeedrandomAlgorithm | 'numpy';
+
+/** The seedrandom algorithms, default first (`'numpy'` is listed in `NUMPY_ALGORITHM`). */
+export const ALGORITHMS: readonly SeedrandomAlgorithm[] = Object.freeze([
+  'tychei',
+  'xor4096',
+  'alea',
+]);
+
+/** The algorithm whose streams draw NumPy's numbers. */
+export const NUMPY_ALGORITHM = 'numpy' as const;
 
 /**
  * The default algorithm: Tyche-i, the fastest of the three when measured here, with no
@@ -42,6 +57,21 @@ export interface Generator {
 }
 
 type Rec = Record<string, unknown>;
+
+/** PCG64 behind the `Generator` interface (the numpy streams use `Pcg64` directly). */
+class Pcg64Generator implements Generator {
+  readonly #bits: Pcg64;
+  constructor(seed: number, state?: GeneratorState) {
+    this.#bits = new Pcg64(seed);
+    if (state && isPcg64State(state)) this.#bits.setState(state, 0);
+  }
+  next(): number {
+    return this.#bits.next32() | 0;
+  }
+  state(): GeneratorState {
+    return this.#bits.getState() as unknown as GeneratorState;
+  }
+}
 
 const isInt32 = (v: unknown): boolean => typeof v === 'number' && (v | 0) === v;
 const isUnit = (v: unknown): boolean =>
@@ -164,8 +194,8 @@ class Alea implements Generator {
 /** The part of seedrandom's per-algorithm generators used here: seeding, then the state. */
 type Seeder = (seed: number, options: { state: true }) => { state(): Record<string, unknown> };
 
-const seeders = new Map<Algorithm, Seeder>();
-function seeder(algorithm: Algorithm): Seeder {
+const seeders = new Map<SeedrandomAlgorithm, Seeder>();
+function seeder(algorithm: SeedrandomAlgorithm): Seeder {
   let s = seeders.get(algorithm);
   if (!s) {
     s = requireSeeder(algorithm) as Seeder;
@@ -199,6 +229,12 @@ const SPECS: Record<Algorithm, Spec> = {
     make: (s) => new Alea(s),
     isState: Alea.isState,
   },
+  numpy: {
+    seedArg: (seed) => seed,
+    make: (s) => new Pcg64Generator(0, s as GeneratorState),
+    // A numpy manager's streams are PCG64; its 'Math.random' stream is Python's MT19937.
+    isState: (s) => isPcg64State(s) || isMt19937State(s),
+  },
 };
 
 /** True when `value` names a supported algorithm. */
@@ -211,7 +247,7 @@ export function checkAlgorithm(value: unknown): Algorithm {
   if (isAlgorithm(value)) return value;
   throw new RngError(
     'RNG_UNKNOWN_ALGORITHM',
-    `unknown algorithm ${describeValue(value)}; use one of ${ALGORITHMS.join(', ')}`,
+    `unknown algorithm ${describeValue(value)}; use one of ${[...ALGORITHMS, NUMPY_ALGORITHM].join(', ')}`,
   );
 }
 
@@ -234,6 +270,7 @@ export function createGenerator(
   seed: number,
   state?: GeneratorState,
 ): Generator {
+  if (algorithm === 'numpy') return new Pcg64Generator(seed, state);
   const spec = SPECS[algorithm];
   return spec.make(state ?? seeder(algorithm)(spec.seedArg(seed), { state: true }).state());
 }

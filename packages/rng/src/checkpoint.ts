@@ -3,11 +3,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { checkAlgorithm, isAlgorithm, type Algorithm } from './algorithms.js';
-import { deriveSeed } from './deriveSeed.js';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 import { isSeed } from './seed.js';
 import { stateProblem, type StreamState } from './stream.js';
+import { streamSeed } from './streamSeed.js';
 
 /** The `format` tag that marks a file as an @scitex/rng checkpoint. */
 export const CHECKPOINT_FORMAT = '@scitex/rng checkpoint';
@@ -86,11 +86,11 @@ export function readCheckpoint(file: string): Checkpoint {
   for (const [name, state] of Object.entries(streams)) {
     const problem = stateProblem(state, algorithm);
     if (problem) throw bad(file, `stream ${JSON.stringify(name)}: ${problem}`);
-    const expected = deriveSeed(seed, name);
+    const expected = streamSeed(algorithm, seed, name);
     if ((state as StreamState).seed !== expected) {
       throw bad(
         file,
-        `stream ${JSON.stringify(name)} has seed ${(state as StreamState).seed}, but deriveSeed(${seed}, name) is ${expected}`,
+        `stream ${JSON.stringify(name)} has seed ${(state as StreamState).seed}, but its name and the master seed ${seed} give ${expected}`,
       );
     }
   }

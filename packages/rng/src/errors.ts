@@ -29,4 +29,3 @@ export class RngError extends Error {
     this.code = code;
   }
 }
-

@@ -22,13 +22,18 @@ export {
   type MutableArrayLike,
   type TypedArray,
 } from './stream.js';
+export { NumpyStream, type NumpyStreamOptions, type NumpyChoiceOptions } from './numpyStream.js';
+export { PythonRandomStream } from './pythonRandomStream.js';
+export { LegacyRandomState, type LegacyState } from './legacyRandomState.js';
 export { deriveSeed } from './deriveSeed.js';
 export { isSeed } from './seed.js';
 export { hashValue } from './hashValue.js';
 export {
   ALGORITHMS,
+  NUMPY_ALGORITHM,
   DEFAULT_ALGORITHM,
   type Algorithm,
+  type SeedrandomAlgorithm,
   type GeneratorState,
 } from './algorithms.js';
 export { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint.js';

@@ -12,11 +12,13 @@ import {
   readCheckpoint,
   type Checkpoint,
 } from './checkpoint.js';
-import { deriveSeed } from './deriveSeed.js';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 import { hashValue } from './hashValue.js';
+import { LegacyRandomState } from './legacyRandomState.js';
 import { installMathRandom } from './mathRandomPatch.js';
+import { NumpyStream } from './numpyStream.js';
+import { PythonRandomStream } from './pythonRandomStream.js';
 import { checkSeed } from './seed.js';
 import type { NestedArray, Size, Sized } from './size.js';
 import {
@@ -26,12 +28,11 @@ import {
   type StreamSummary,
   type TypedArray,
 } from './stream.js';
+import { DEFAULT_STREAM, MATH_RANDOM_STREAM } from './streamNames.js';
+import { streamSeed } from './streamSeed.js';
 import { recordOnce } from './verifyCache.js';
 
-/** Name of the stream behind the manager's own `random()`, `integers()`, …. */
-export const DEFAULT_STREAM = 'default';
-/** Name of the stream behind a patched `Math.random`. */
-export const MATH_RANDOM_STREAM = 'Math.random';
+export { DEFAULT_STREAM, MATH_RANDOM_STREAM };
 /** Where `verify` keeps its hashes, relative to the current directory, unless told otherwise. */
 export const DEFAULT_CACHE_DIR = '.scitex/rng';
 
@@ -39,7 +40,12 @@ export const DEFAULT_CACHE_DIR = '.scitex/rng';
 export interface RandomStateManagerOptions {
   /** Master seed, an integer in [0, 2^32). Default 42. */
   seed?: number;
-  /** Generator algorithm of every stream. Default `'tychei'`. */
+  /**
+   * Generator algorithm of every stream. Default `'tychei'`. `'numpy'` draws NumPy's and
+   * Python's numbers: named streams as `numpy.random.default_rng(deriveSeed(seed, name))`,
+   * `Math.random` as `random.random()` after `random.seed(seed)`, `legacy()` as
+   * `np.random.seed(seed)`.
+   */
   algorithm?: Algorithm;
   /**
    * Directory of the `verify` cache. Default `.scitex/rng` under the current directory,
@@ -111,6 +117,7 @@ export class RandomStateManager {
   readonly #cacheDirOption: string | undefined;
   #cacheDir: string | undefined;
   #patch: Patch | undefined;
+  #legacy: LegacyRandomState | undefined;
 
   constructor(options: RandomStateManagerOptions = {}) {
     if (typeof options !== 'object' || options === null) {
@@ -149,11 +156,30 @@ export class RandomStateManager {
   get(name: string): Stream {
     let stream = this.#streams.get(name);
     if (stream === undefined) {
-      const seed = deriveSeed(this.#seed, name);
-      stream = new Stream({ seed, algorithm: this.algorithm, name });
+      stream = this.#create(name, this.#seed);
       this.#streams.set(name, stream);
     }
     return stream;
+  }
+
+  /** A fresh stream `name` under master seed `seed`. */
+  #create(name: string, seed: number): Stream {
+    const own = streamSeed(this.algorithm, seed, name);
+    if (this.algorithm !== 'numpy')
+      return new Stream({ seed: own, algorithm: this.algorithm, name });
+    return name === MATH_RANDOM_STREAM
+      ? new PythonRandomStream({ seed: own, name })
+      : new NumpyStream({ seed: own, name });
+  }
+
+  /**
+   * NumPy's legacy global generator as `np.random.seed(seed)` leaves it
+   * (`RandomState(seed)`): `rand`, `randn`, `randint`, `shuffle`, `permutation`. Created on
+   * first use, then continued; `withSeed` re-seeds it like the original's `temporary_seed`.
+   * Available with every algorithm: it does not depend on the streams.
+   */
+  legacy(): LegacyRandomState {
+    return (this.#legacy ??= new LegacyRandomState(this.#seed));
   }
 
   get #main(): Stream {
@@ -280,14 +306,17 @@ export class RandomStateManager {
     const savedSeed = this.#seed;
     const savedDefault = this.#default;
     const saved = new Map([...this.#streams].map(([name, s]) => [name, s.getState()]));
+    const legacy = this.#legacy;
+    const savedLegacy = legacy && { state: legacy.getState(), draws: legacy.draws };
     this.#seed = seed;
     for (const [name, stream] of this.#streams) {
-      const fresh = new Stream({ seed: deriveSeed(seed, name), algorithm: this.algorithm });
-      stream.setState(fresh.getState());
+      stream.setState(this.#create(name, seed).getState());
     }
+    legacy?.setState(new LegacyRandomState(seed).getState());
     const restore = (): void => {
       this.#seed = savedSeed;
       this.#default = savedDefault;
+      if (legacy && savedLegacy) legacy.setState(savedLegacy.state, savedLegacy.draws);
       for (const [name, stream] of this.#streams) {
         const state = saved.get(name);
         if (state) stream.setState(state);
@@ -415,4 +444,3 @@ export class RandomStateManager {
     this.restoreMathRandom();
   }
 }
-

@@ -143,6 +143,11 @@ export class Stream {
     this.algorithm = checkAlgorithm(
       options.algorithm === undefined ? DEFAULT_ALGORITHM : options.algorithm,
     );
+    if (this.algorithm === 'numpy' && new.target === Stream) {
+      throw invalid(
+        "a 'numpy' stream has NumPy's methods: use new NumpyStream({ seed }) or a manager with algorithm 'numpy'",
+      );
+    }
     this.#seed = checkSeed(options.seed);
     this.#generator = createGenerator(this.algorithm, this.#seed);
   }
@@ -468,4 +473,3 @@ export function stateProblem(state: unknown, algorithm: Algorithm): string | nul
   }
   return null;
 }
-
