@@ -14,6 +14,8 @@ export interface SourceOptions {
   maxFileBytes?: number;
   /** Files copied at most; the rest are listed as skipped. Default 200. */
   maxFiles?: number;
+  /** Bytes copied at most, all files together; the rest are listed as skipped. Default 16 MiB. */
+  maxTotalBytes?: number;
 }
 
 /** Extensions taken as source: code, and the configuration it reads. */
@@ -32,6 +34,8 @@ const MAX_SKIPPED_LISTED = 50;
 export function listSourceFiles(root: string, options: SourceOptions = {}): SourceRecord {
   const maxFileBytes = options.maxFileBytes ?? 2 ** 20;
   const maxFiles = options.maxFiles ?? 200;
+  const maxTotalBytes = options.maxTotalBytes ?? 16 * 2 ** 20;
+  let total = 0;
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
   let extra = 0;
@@ -74,7 +78,12 @@ export function listSourceFiles(root: string, options: SourceOptions = {}): Sour
       const size = statSync(path, { throwIfNoEntry: false })?.size;
       if (size === undefined) continue;
       if (size > maxFileBytes) skip(rel, `${size} bytes, over the limit of ${maxFileBytes}`);
-      else files.push(rel);
+      else if (total + size > maxTotalBytes)
+        skip(rel, `over the total of ${maxTotalBytes} bytes for all source files`);
+      else {
+        total += size;
+        files.push(rel);
+      }
     }
   }
   if (extra > 0) skipped.push({ path: '…', reason: `${extra} more files skipped` });

@@ -100,6 +100,16 @@ describe('collectProvenance outside git', () => {
     expect(existsSync(join(configs, 'source', 'node_modules'))).toBe(false);
   });
 
+  it('bounds the total size of the copy', () => {
+    const tmp = useTempDir();
+    const script = project(tmp.path);
+    const r = collectProvenance({ script, argv: [script], execArgv: [], maxTotalBytes: 60 });
+    expect(r.CODE.source?.files).toEqual(['exp.ts']);
+    expect(r.CODE.source?.skipped.map((s) => s.reason)).toContain(
+      'over the total of 60 bytes for all source files',
+    );
+  });
+
   it('spawns no git outside a work tree', () => {
     const tmp = useTempDir();
     const script = project(tmp.join('proj'));
