@@ -104,7 +104,8 @@ describe('collectProvenance outside git', () => {
     const tmp = useTempDir();
     const script = project(tmp.path);
     const r = collectProvenance({ script, argv: [script], execArgv: [], maxTotalBytes: 60 });
-    expect(r.CODE.source?.files).toEqual(['exp.ts']);
+    // exp.ts (45 bytes) fits, package.json does not; the small config file still does.
+    expect(r.CODE.source?.files).toEqual(['config/PARAMS.yaml', 'exp.ts']);
     expect(r.CODE.source?.skipped.map((s) => s.reason)).toContain(
       'over the total of 60 bytes for all source files',
     );
