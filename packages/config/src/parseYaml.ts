@@ -1,5 +1,6 @@
 /**
- * Parses one config file with js-yaml's safe default schema and turns every failure into
+ * Parses one config file with js-yaml and the YAML 1.1 schema of yaml11.ts (scalars read as
+ * PyYAML's safe_load reads them), and turns every failure into
  * a ConfigError that names the file, line and column and shows the offending line.
  * Duplicate keys are errors, and a `__proto__` key is refused (see README): js-yaml keeps
  * it as an own property, but the first `Object.assign` or naive deep merge downstream
@@ -11,6 +12,7 @@ import { displayPath } from './displayPath.js';
 import { ConfigError, type ConfigErrorCode } from './errors.js';
 import { jsYaml } from './jsYaml.js';
 import { formatLocated, locate, locateOffset, splitLines } from './location.js';
+import { yaml11Schema } from './yaml11.js';
 
 /** Reads and parses `file` (absolute). Returns `undefined` for a file with no document. */
 export function parseYamlFile(file: string): unknown {
@@ -32,7 +34,7 @@ export function parseYamlText(text: string, file: string): unknown {
   const yaml = jsYaml();
   let value: unknown;
   try {
-    value = yaml.load(text, { filename: file, schema: yaml.DEFAULT_SCHEMA, json: false });
+    value = yaml.load(text, { filename: file, schema: yaml11Schema(), json: false });
   } catch (cause) {
     throw toConfigError(cause, text, file);
   }

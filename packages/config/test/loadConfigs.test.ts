@@ -86,7 +86,7 @@ describe('loadConfigs: files become namespaces', () => {
     expect(x['when']).toEqual(new Date('2025-11-17T22:53:37Z'));
     expect(x['day']).toBe('2025-11-18');
     expect(x['n']).toBeNull();
-    expect(x['yes_']).toBe('yes'); // YAML 1.2: only true/false are booleans
+    expect(x['yes_']).toBe(true); // YAML 1.1, as PyYAML reads it: yes/no/on/off are booleans
   });
 
   it('defaults to ./config relative to the current working directory', () => {

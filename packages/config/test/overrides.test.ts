@@ -22,7 +22,7 @@ describe('parseOverrides', () => {
     );
     expect(got.map((o) => [o.key, o.value, o.add])).toEqual([
       ['PARAMS.lr', 0.1, false],
-      ['PARAMS.wd', 1e-4, true],
+      ['PARAMS.wd', '1e-4', true], // YAML 1.1 (PyYAML): a float needs a dot, 1.0e-4
       ['a', true, false],
       ['b', null, false],
       ['c', '7', false],
