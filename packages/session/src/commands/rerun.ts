@@ -75,6 +75,7 @@ function commandLine(
 /** Refuses (or, with --force, warns) when the code is not the code that ran. */
 function checkTheCode(
   config: Record<string, unknown>,
+  dir: string,
   script: string,
   force: boolean,
   io: CliIO,
@@ -97,8 +98,13 @@ function checkTheCode(
   if (diffs.length === 0) return;
   const listed = diffs.map((d) => `  - ${d.message}`).join('\n');
   if (!force) {
+    const git = isRecord(recorded['git']) ? recorded['git'] : undefined;
+    const commit = typeof git?.['commit'] === 'string' ? git['commit'] : undefined;
+    const back = commit
+      ? `to get the recorded code back: git checkout ${commit.slice(0, 12)}${git?.['dirty'] === true ? ` && git apply ${join(dir, 'CONFIGS', 'git.diff')}` : ''}`
+      : `the recorded sources are in ${join(dir, 'CONFIGS', 'source')}`;
     throw new Refusal(
-      `the code changed since the run:\n${listed}\nCommit or restore the recorded version (the diff is in CONFIGS/git.diff, the sources in CONFIGS/source/), or pass --force to run anyway (recorded as RERUN_FORCED).`,
+      `the code changed since the run:\n${listed}\n${back}. Or pass --force to run the code as it is now (recorded as RERUN_FORCED).`,
     );
   }
   io.stderr(
@@ -197,7 +203,7 @@ function rerun(id: string, root: string | undefined, o: RerunOptions, io: CliIO)
       `the script ${script} is missing. Restore it (git checkout, or copy it back from ${join(s.dir, 'CONFIGS', 'source')} when it was recorded there), then rerun.`,
     );
   }
-  checkTheCode(config, script, force, io);
+  checkTheCode(config, s.dir, script, force, io);
   reportDeps(config, script, io);
 
   const outRoot = dirname(dirname(s.dir));
