@@ -1,12 +1,16 @@
 /**
  * @scitex/tee-log: what capturing costs a script that prints a lot. 1e6 console.log lines
  * with tee on vs off, stdout redirected to a file, whole processes timed side by side in
- * one run (interleaved). Also checks that the log of the timed run is complete.
+ * one run (interleaved). Also checks that the log of the timed run is complete. And the
+ * cost of one very long line without a newline (10, 40, 100 MiB), in-process: MiB/s must
+ * not fall as the line grows.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { tee } from '@scitex/tee-log';
 import { timeProcesses } from '../lib/process.ts';
-import { fmtMs } from '../lib/stats.ts';
+import { fmtMs, summarize } from '../lib/stats.ts';
 import type { Figure, Suite } from '../lib/types.ts';
 
 const teeEntry = import.meta.resolve('@scitex/tee-log');
@@ -30,6 +34,51 @@ ${printLoop}t.close();
   return { off, on };
 }
 
+/**
+ * MiB/s for one line of `mib` MiB written through a tee in 64 KiB pieces, then close();
+ * the terminal side is a stream that discards, so only the log side is timed. With
+ * `redraw`, the line starts after a `\r` (the overwrite path a progress bar takes).
+ */
+function longLine(dir: string, mib: number, redraw: boolean, runs: number): number {
+  const piece = 'x'.repeat(64 * 1024);
+  const pieces = (mib * 1024 * 1024) / piece.length;
+  const speeds: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const discard = (): Writable => new Writable({ write: (_c, _e, cb) => cb() });
+    const stdout = discard();
+    const t0 = performance.now();
+    const t = tee({ dir, streams: { stdout, stderr: discard() } });
+    if (redraw) stdout.write('progress 0%\r');
+    for (let i = 0; i < pieces; i++) stdout.write(piece);
+    t.close();
+    const s = (performance.now() - t0) / 1000;
+    if (statSync(t.paths.stdout).size !== pieces * piece.length) {
+      throw new Error(`long line: the ${mib} MiB log is incomplete`);
+    }
+    rmSync(dir, { recursive: true, force: true });
+    speeds.push(mib / s);
+  }
+  return summarize(speeds).median;
+}
+
+function longLineFigures(tmp: string, quick: boolean): Figure[] {
+  const sizes = quick ? [1, 4, 10] : [10, 40, 100];
+  const figures: Figure[] = [];
+  for (const redraw of [false, true]) {
+    const what = redraw ? 'one line after a \\r redraw' : 'one line, no newline';
+    const speeds = sizes.map((mib) => longLine(join(tmp, 'long'), mib, redraw, quick ? 1 : 3));
+    const spread = Math.max(...speeds) / Math.min(...speeds);
+    figures.push({
+      figure: `tee, ${what}: MiB/s at ${sizes.join(' / ')} MiB (in-process, 64 KiB writes)`,
+      measured: `${speeds.map((v) => v.toFixed(0)).join(' / ')} MiB/s (fastest/slowest ${spread.toFixed(2)}×)`,
+      target: 'flat within 1.5×',
+      value: spread,
+      pass: spread <= 1.5,
+    });
+  }
+  return figures;
+}
+
 const suite: Suite = {
   name: 'tee-log',
   async run({ quick, tmp, log }) {
@@ -49,6 +98,8 @@ const suite: Suite = {
     const logged = readFileSync(join(logs, 'stdout.log'), 'utf8');
     const terminal = readFileSync(join(tmp, 'on.out'), 'utf8');
     const complete = logged === terminal && logged.split('\n').length === lines + 1;
+    log('tee-log: one long line of 10, 40, 100 MiB');
+    const long = longLineFigures(tmp, quick);
     return [
       {
         figure: `tee on vs off, ${lines.toExponential(0)} console.log lines (stdout to a file)`,
@@ -72,6 +123,7 @@ const suite: Suite = {
         value: null,
         pass: complete,
       },
+      ...long,
     ] satisfies Figure[];
   },
 };

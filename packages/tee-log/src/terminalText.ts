@@ -5,7 +5,7 @@
  * It is a streaming state machine, so a sequence split across two write() calls is
  * still recognised, and text without control characters takes a fast path.
  */
-import { TerminalLine } from './terminalLine.js';
+import { ROW_WIDTH, TerminalLine } from './terminalLine.js';
 
 const GROUND = 0;
 const ESC = 1;
@@ -27,11 +27,18 @@ const CSI_INTERMEDIATE = /[\x20-\x2f]/;
 const MAX_PARAMS = 32;
 
 export class TerminalText {
-  /** The unterminated line the cursor is on. */
-  readonly line: TerminalLine = new TerminalLine();
+  /** The unterminated line the cursor is on; the rows of a line that wraps join the output at once. */
+  readonly line: TerminalLine;
   private done = '';
   private state = GROUND;
   private params = '';
+
+  /** @param width row width in code points (see TerminalLine); tests pass small ones */
+  constructor(width: number = ROW_WIDTH) {
+    this.line = new TerminalLine((row) => {
+      this.done += row;
+    }, width);
+  }
 
   /** Takes the completed lines (each ending in `\n`) produced since the last call. */
   takeLines(): string {
@@ -45,8 +52,10 @@ export class TerminalText {
     if (this.state !== GROUND) this.parse(s);
     else if (ONE_PLAIN_LINE.test(s)) {
       // The common case (console.log of one line): one regex pass and one concatenation.
+      // (Taken before `done` is read: a line that wraps adds its rows to `done`.)
       const line = this.line;
-      this.done += line.appended === '' ? s : line.takeWith(s.slice(0, -1)) + '\n';
+      const text = line.isClear ? s : line.takeWith(s.slice(0, -1)) + '\n';
+      this.done += text;
     } else if (NEEDS_PARSING.test(s)) this.parse(s);
     else this.feedPlain(s);
   }
@@ -59,11 +68,12 @@ export class TerminalText {
       line.write(s);
       return;
     }
-    if (line.appended === '') {
+    if (line.isClear) {
       this.done += last === s.length - 1 ? s : s.slice(0, last + 1);
     } else {
       const first = s.indexOf('\n');
-      this.done += line.takeWith(s.slice(0, first)) + '\n';
+      const taken = line.takeWith(s.slice(0, first));
+      this.done += taken + '\n';
       if (last > first) this.done += s.slice(first + 1, last + 1);
     }
     if (last < s.length - 1) line.write(s.slice(last + 1));
@@ -160,9 +170,11 @@ export class TerminalText {
 
   private control(c: number): void {
     switch (c) {
-      case 0x0a:
-        this.done += this.line.take() + '\n';
+      case 0x0a: {
+        const taken = this.line.take();
+        this.done += taken + '\n';
         return;
+      }
       case 0x0d:
         this.line.carriageReturn();
         return;

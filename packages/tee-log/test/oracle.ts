@@ -23,12 +23,16 @@ const TOKEN = new RegExp(
   'gu',
 );
 
-/** What a terminal shows for `text`, as the lines a clean log must hold. */
-export function renderReference(text: string): string {
+/**
+ * What a terminal shows for `text`, as the lines a clean log must hold. A row wider than
+ * `width` code points wraps: it is final, the log line continues with the next row.
+ */
+export function renderReference(text: string, width: number = Infinity): string {
   const lines: string[] = [];
   let cells: string[] = [];
   let col = 0;
-  const clamp = (c: number): number => Math.max(0, Math.min(c, Math.max(cells.length, MAX_COLUMN)));
+  const clamp = (c: number): number =>
+    Math.max(0, Math.min(c, Math.max(cells.length, MAX_COLUMN), width));
   const render = (): string => {
     let end = cells.length;
     while (end > 0 && cells[end - 1] === BLANK) end--;
@@ -48,6 +52,12 @@ export function renderReference(text: string): string {
       } else if (/^[\x00-\x08\x0a-\x1f\x7f-\x9f]$/.test(ch)) {
         // other control characters show nothing
       } else {
+        if (col >= width) {
+          while (cells.length < col) cells.push(BLANK);
+          lines.push(cells.join('').replaceAll(BLANK, ' '));
+          cells = [];
+          col = 0;
+        }
         while (cells.length < col) cells.push(BLANK);
         cells[col] = ch;
         col++;
@@ -91,8 +101,10 @@ export function renderReference(text: string): string {
         if (col < cells.length) cells.splice(col, count);
         break;
       case '@':
-        if (col < cells.length)
+        if (col < cells.length) {
           cells.splice(col, 0, ...Array<string>(Math.min(count, MAX_COLUMN)).fill(BLANK));
+          cells = cells.slice(0, width);
+        }
         break;
       default:
     }

@@ -2,13 +2,14 @@ import fc from 'fast-check';
 import stripAnsi from 'strip-ansi';
 import { describe, expect, it } from 'vitest';
 import { ChunkDecoder } from '../src/chunkDecoder.ts';
+import { ROW_WIDTH } from '../src/terminalLine.ts';
 import { TerminalText } from '../src/terminalText.ts';
 import { asWholeString, cutsFor, output, split } from './arbitraries.ts';
 import { renderReference } from './oracle.ts';
 
 /** Streams `pieces` through a TerminalText and returns what the log would hold at the end. */
-function stream(pieces: (string | Buffer)[]): string {
-  const text = new TerminalText();
+function stream(pieces: (string | Buffer)[], width?: number): string {
+  const text = new TerminalText(width);
   const dec = new ChunkDecoder();
   let lines = '';
   for (const p of pieces) {
@@ -131,7 +132,37 @@ describe('TerminalText: bytes', () => {
     text.feed('\n');
     const out = text.takeLines();
     expect(out.length).toBe(10_000_001);
-    expect(out.startsWith('999xxx')).toBe(true);
+    // The line wrapped into rows of ROW_WIDTH: \r went back to the start of the last row.
+    const lastRow = Math.floor(10_000_000 / ROW_WIDTH) * ROW_WIDTH;
+    expect(out.slice(0, lastRow)).toBe('x'.repeat(lastRow));
+    expect(out.slice(lastRow).startsWith('999xxx')).toBe(true);
+  });
+
+  it('holds at most one row of an unterminated line; full rows are output at once', () => {
+    const text = new TerminalText();
+    const piece = 'y'.repeat(65_536);
+    let out = 0;
+    for (let i = 0; i < 160; i++) {
+      text.feed(i === 0 ? '\r' + piece : piece); // \r: the overwrite (cell) representation
+      out += text.takeLines().length;
+      expect(text.line.render().length).toBeLessThanOrEqual(ROW_WIDTH);
+    }
+    expect(out + text.line.render().length).toBe(160 * 65_536);
+    // A full row wraps when the next character comes, as on a terminal: 10 MiB is 9 rows + 1 held.
+    expect(out).toBe(Math.floor((160 * 65_536 - 1) / ROW_WIDTH) * ROW_WIDTH);
+  });
+
+  it('a line wider than a row wraps like a terminal row: \\r and erases act on the last row', () => {
+    const render = (s: string, width: number): string => {
+      const text = new TerminalText(width);
+      text.feed(s);
+      return text.takeLines() + text.line.render();
+    };
+    expect(render('abcdefgh\rXY\n', 5)).toBe('abcdeXYh\n');
+    expect(render('abcde\rXY\n', 5)).toBe('XYcde\n'); // exactly full: no wrap yet
+    expect(render('abcdefgh\x1b[2K\rZ\n', 5)).toBe('abcdeZ\n');
+    expect(render('😀😀😀😀😀😀\rX', 5)).toBe('😀😀😀😀😀X');
+    expect(render('ab\x1b[9Ccd', 5)).toBe('ab   cd'); // a cursor move stops at the row's end
   });
 });
 
@@ -148,6 +179,23 @@ describe('TerminalText: properties', () => {
             (c, i) => (asString[i] ? asWholeString(c) : null) ?? c,
           );
           expect(stream(chunks)).toBe(renderReference(o));
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('with narrow rows (a line that wraps), the text is still the reference in any chunking', () => {
+    fc.assert(
+      fc.property(
+        output.chain((o) => {
+          const bytes = Buffer.from(o, 'utf8');
+          return fc.tuple(fc.constant(o), cutsFor(bytes.length), fc.integer({ min: 1, max: 12 }));
+        }),
+        ([o, cuts, width]) => {
+          expect(stream(split(Buffer.from(o, 'utf8'), cuts), width)).toBe(
+            renderReference(o, width),
+          );
         },
       ),
       { numRuns: 400 },
