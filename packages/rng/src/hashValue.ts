@@ -6,6 +6,8 @@ import type { Hash } from 'node:crypto';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 import { nodeCrypto } from './nodeCrypto.js';
+import { numpyBytes } from './numpyBytes.js';
+import { pythonJson, pythonListStr, pythonNumber } from './pythonText.js';
 
 const CHUNK = 8192;
 
@@ -23,8 +25,33 @@ const CHUNK = 8192;
  * @throws RngError `RNG_INVALID_ARGUMENT` for functions, symbols and circular structures.
  */
 export function hashValue(value: unknown): string {
+  return digest(value, false);
+}
+
+/**
+ * The hash the Python original's `verify()` records for `value` (a manager with
+ * `algorithm: 'numpy'` verifies with it, so caches written by either side are honoured by
+ * the other). First 32 hex characters of SHA-256 over:
+ * - booleans, numbers and `null` → Python's `str()`: `True`, `42`, `0.1`, `1e-05`, `None`
+ *   (a whole number counts as a Python int: `1` is `"1"`, never `"1.0"`);
+ * - arrays of numbers and booleans, nested or not → `np.array(value).tobytes()`: all
+ *   whole numbers → int64, any other number → float64, all booleans → bool, C order;
+ *   arrays of strings → NumPy's fixed-width UTF-32;
+ * - ragged or mixed lists of numbers, booleans, null and plain strings → `str(list)`;
+ * - plain objects of JSON data → `json.dumps(obj, sort_keys=True)`;
+ * - strings, typed arrays and buffers → as {@link hashValue} (UTF-8, raw bytes).
+ * Anything else is hashed as by {@link hashValue}.
+ */
+export function pythonHash(value: unknown): string {
+  return digest(value, true);
+}
+
+function digest(value: unknown, pythonRules: boolean): string {
   const hash = nodeCrypto().createHash('sha256');
-  if (typeof value === 'string') {
+  const python = pythonRules ? pythonBytes(value) : undefined;
+  if (python !== undefined) {
+    hash.update(python);
+  } else if (typeof value === 'string') {
     hash.update(value, 'utf8');
   } else if (ArrayBuffer.isView(value)) {
     hash.update(new Uint8Array(value.buffer, value.byteOffset, value.byteLength));
@@ -36,6 +63,18 @@ export function hashValue(value: unknown): string {
     new CanonicalWriter(hash).write(value);
   }
   return hash.digest('hex').slice(0, 32);
+}
+
+/** The bytes the Python original hashes for `value`, when this package can tell them. */
+function pythonBytes(value: unknown): Uint8Array | string | undefined {
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'number') return pythonNumber(value);
+  if (value === null) return 'None';
+  if (Array.isArray(value)) return numpyBytes(value) ?? pythonListStr(value);
+  if (typeof value === 'object' && !ArrayBuffer.isView(value) && !isArrayBuffer(value)) {
+    return pythonJson(value);
+  }
+  return undefined;
 }
 
 function isArrayBuffer(value: unknown): value is ArrayBuffer | SharedArrayBuffer {

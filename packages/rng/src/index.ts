@@ -27,7 +27,7 @@ export { PythonRandomStream } from './pythonRandomStream.js';
 export { LegacyRandomState, type LegacyState } from './legacyRandomState.js';
 export { deriveSeed } from './deriveSeed.js';
 export { isSeed } from './seed.js';
-export { hashValue } from './hashValue.js';
+export { hashValue, pythonHash } from './hashValue.js';
 export {
   ALGORITHMS,
   NUMPY_ALGORITHM,

@@ -14,7 +14,7 @@ import {
 } from './checkpoint.js';
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
-import { hashValue } from './hashValue.js';
+import { hashValue, pythonHash } from './hashValue.js';
 import { LegacyRandomState } from './legacyRandomState.js';
 import { installMathRandom } from './mathRandomPatch.js';
 import { NumpyStream } from './numpyStream.js';
@@ -350,7 +350,8 @@ export class RandomStateManager {
     if (typeof options !== 'object' || options === null) {
       throw invalid(`verify() options must be an object, got ${describeValue(options)}`);
     }
-    const hash = hashValue(value);
+    // A numpy manager hashes as the Python original, so both honour each other's caches.
+    const hash = this.algorithm === 'numpy' ? pythonHash(value) : hashValue(value);
     const { file, existing } = recordOnce(this.cacheDir, {
       name,
       hash,

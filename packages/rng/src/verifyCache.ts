@@ -44,6 +44,26 @@ function ioError(action: string, file: string, err: unknown): RngError {
   return new RngError('RNG_IO_FAILED', `cannot ${action} ${file} (${code})`, { cause: err });
 }
 
+/**
+ * The Python original's entry for `name` in `dir` (its file name: every character other
+ * than a letter, digit, `-` or `_` becomes `_`), when that is not our own file name and it
+ * records exactly this name.
+ */
+function readPythonRecord(
+  dir: string,
+  name: string,
+): { file: string; record: VerifyRecord } | null {
+  const file = join(dir, `${name.replace(/[^\p{L}\p{N}_-]/gu, '_')}.json`);
+  if (file === join(dir, cacheFileName(name))) return null;
+  let record: VerifyRecord | null;
+  try {
+    record = readRecord(file, name);
+  } catch {
+    return null; // another name's entry, or unreadable: not ours to judge
+  }
+  return record && { file, record };
+}
+
 /** The entry in `file`, or null when there is none. */
 function readRecord(file: string, name: string): VerifyRecord | null {
   let text: string;
@@ -96,6 +116,8 @@ export function recordOnce(
   const file = join(dir, cacheFileName(record.name));
   const existing = readRecord(file, record.name);
   if (existing) return { file, existing };
+  const python = readPythonRecord(dir, record.name);
+  if (python) return { file: python.file, existing: python.record };
   try {
     mkdirSync(dir, { recursive: true });
   } catch (err) {

@@ -13,7 +13,7 @@ const INSTALL_HINT =
 export function runPython(script: string, args: readonly string[], input?: string): Buffer {
   const file = fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url));
   const r = spawnSync(PYTHON, [file, ...args], {
-    input,
+    input: input === undefined ? undefined : Buffer.from(input, 'utf8'),
     maxBuffer: 1 << 28,
     encoding: 'buffer',
   });
