@@ -4,6 +4,8 @@
 set -euo pipefail
 need=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+# Debian's Chromium for the report's browser tests (playwright-core drives /usr/bin/chromium).
+[ -x /usr/bin/chromium ] || need+=(chromium)
 if [ "${1:-}" = "--bench" ]; then
   dpkg -s python3-matplotlib >/dev/null 2>&1 || need+=(python3-matplotlib)
   command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
