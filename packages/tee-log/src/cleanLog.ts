@@ -1,18 +1,20 @@
 /**
  * One clean log file: decodes write() chunks, renders them like a terminal (TerminalText)
  * and writes the result synchronously when flushed. Complete lines are appended; the
- * unterminated current line is written in place after them and rewritten (or the file
- * truncated) when it changes, so the file always shows what the terminal showed at the
- * last flush — also for a progress bar that never printed a newline.
+ * unterminated current line is appended after them and, when it changes other than by
+ * growing, cut off and appended again, so the file always shows what the terminal showed
+ * at the last flush — also for a progress bar that never printed a newline. The file is
+ * only ever written at its end (AppendFile), so a log truncated by the user mid-run just
+ * continues there.
  */
-import { ftruncateSync } from 'node:fs';
+import { AppendFile } from './appendFile.js';
 import { ChunkDecoder } from './chunkDecoder.js';
 import { TerminalText } from './terminalText.js';
-import { writeAt } from './writeAt.js';
 
 export class CleanLog {
   private readonly decoder = new ChunkDecoder();
-  private readonly text = new TerminalText();
+  private readonly text: TerminalText;
+  private readonly file: AppendFile;
   /**
    * Decoded text not yet rendered. Rendering is chunk-invariant (a property test checks
    * that), so it is done per batch at flush time: one regex scan over 64 KiB costs far
@@ -25,25 +27,27 @@ export class CleanLog {
   private lineStart: number;
   /** Bytes of the current line that are on disk at `lineStart`. */
   private tailBytes = 0;
+  /** The text on disk at `lineStart` is `tailSrc.slice(0, tailChars)`. */
+  private tailSrc = '';
+  private tailChars = 0;
   /** Line generation when the on-disk tail was written in append mode, else -1. */
   private tailGen = -1;
-  /** UTF-16 length of that tail. */
-  private tailChars = 0;
-  /** Where the file ends on disk. */
-  private end: number;
 
   /**
    * @param path absolute path, for messages
-   * @param fd open for writing, without O_APPEND (writes are positional)
-   * @param start offset to start writing at (0, or the size of the file when appending)
+   * @param fd open for appending (O_APPEND), on a regular file
+   * @param start the file's size now
+   * @param width row width of the rendered text (see TerminalLine); tests pass small ones
    */
   constructor(
     readonly path: string,
     readonly fd: number,
     start: number,
+    width?: number,
   ) {
+    this.text = new TerminalText(width);
+    this.file = new AppendFile(fd, start);
     this.lineStart = start;
-    this.end = start;
   }
 
   /** Characters of output accepted but not yet written to the file (roughly, its bytes). */
@@ -75,27 +79,15 @@ export class CleanLog {
   flush(withLine: boolean): void {
     this.render();
     // Kept until written: if the write throws (a full disk), the next flush writes them
-    // again at the same offset. Writes are positional, so a partial write is harmless.
+    // again (AppendFile first cuts off whatever part of the failed write reached the disk).
     const lines = (this.held += this.text.takeLines());
-    try {
-      if (lines.length > 0) {
-        this.lineStart += writeAt(this.fd, lines, this.lineStart);
-        this.held = '';
-        this.tailBytes = 0;
-        this.tailGen = -1;
-        this.tailChars = 0;
-        if (this.lineStart > this.end) this.end = this.lineStart;
-      }
-      if (withLine) this.writeLine();
-    } catch (e) {
-      // Part of a write may be on disk past what we track: truncate after the next success.
-      this.end = Number.MAX_SAFE_INTEGER;
-      throw e;
+    if (lines.length > 0) {
+      this.replaceTail(lines);
+      this.held = '';
+      this.lineStart = this.file.end;
+      this.setTail('', 0, 0, -1);
     }
-    const want = this.lineStart + this.tailBytes;
-    // A line that got shorter (erased, or overwritten by a shorter final line) leaves stale bytes.
-    if (this.end > want) ftruncateSync(this.fd, want);
-    this.end = want;
+    if (withLine) this.writeLine();
   }
 
   /** Ends decoding (an incomplete character becomes U+FFFD) and writes everything. */
@@ -114,29 +106,53 @@ export class CleanLog {
   private writeLine(): void {
     const line = this.text.line;
     const appended = line.appended;
-    if (appended !== null) {
-      // Never split a surrogate pair between two writes: hold a trailing high surrogate back.
-      let upto = appended.length;
-      const last = appended.charCodeAt(upto - 1);
-      if (last >= 0xd800 && last <= 0xdbff) upto--;
-      if (line.generation === this.tailGen) {
-        // What is on disk is still a prefix: write only the new part.
-        if (upto > this.tailChars) {
-          const add = appended.slice(this.tailChars, upto);
-          this.tailBytes += writeAt(this.fd, add, this.lineStart + this.tailBytes);
-          this.tailChars = upto;
-        }
-        return;
-      }
-      const s = upto === appended.length ? appended : appended.slice(0, upto);
-      this.tailBytes = s.length > 0 ? writeAt(this.fd, s, this.lineStart) : 0;
-      this.tailGen = line.generation;
-      this.tailChars = upto;
+    if (appended === null) {
+      this.replaceTail(line.render());
+      this.tailGen = -1;
       return;
     }
-    const s = line.render();
-    this.tailBytes = s.length > 0 ? writeAt(this.fd, s, this.lineStart) : 0;
-    this.tailGen = -1;
-    this.tailChars = 0;
+    // Never split a surrogate pair between two writes: hold a trailing high surrogate back.
+    let upto = appended.length;
+    const last = appended.charCodeAt(upto - 1);
+    if (last >= 0xd800 && last <= 0xdbff) upto--;
+    if (line.generation === this.tailGen && upto >= this.tailChars) {
+      // What is on disk is still a prefix (only appended to since): write the new part.
+      if (upto > this.tailChars) {
+        const bytes = this.file.append(appended.slice(this.tailChars, upto));
+        this.setTail(appended, upto, this.tailBytes + bytes, this.tailGen);
+      }
+      return;
+    }
+    this.replaceTail(upto === appended.length ? appended : appended.slice(0, upto));
+    this.tailGen = line.generation;
+  }
+
+  /**
+   * Makes the file end with `text` after `lineStart`: appends only what is new when the
+   * tail on disk is a prefix of it (a line that grew), else cuts the tail off first.
+   */
+  private replaceTail(text: string): void {
+    const old =
+      this.tailChars === this.tailSrc.length ? this.tailSrc : this.tailSrc.slice(0, this.tailChars);
+    let bytes = 0;
+    if (old.length > 0 && text.startsWith(old)) {
+      bytes = this.tailBytes;
+      if (text.length > old.length) bytes += this.file.append(text.slice(old.length));
+    } else {
+      if (this.tailBytes > 0) {
+        // The file may have been changed by someone else: then cutTo() says where it ends now.
+        this.lineStart = this.file.cutTo(this.lineStart);
+        this.setTail('', 0, 0, -1);
+      }
+      if (text.length > 0) bytes = this.file.append(text);
+    }
+    this.setTail(text, text.length, bytes, -1);
+  }
+
+  private setTail(src: string, chars: number, bytes: number, gen: number): void {
+    this.tailSrc = src;
+    this.tailChars = chars;
+    this.tailBytes = bytes;
+    this.tailGen = gen;
   }
 }

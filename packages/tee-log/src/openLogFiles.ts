@@ -16,9 +16,9 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { TeeError } from './errors.js';
-import { writeAt } from './writeAt.js';
+import { appendAll } from './appendFile.js';
 
-/** An open log file and the offset at which writing starts. */
+/** An open log file and its size after opening (where writing starts). */
 export interface OpenLogFile {
   path: string;
   fd: number;
@@ -26,9 +26,9 @@ export interface OpenLogFile {
 }
 
 /**
- * Opens (creating when missing) each path for positional writing. With `append`, writing
- * starts at the end of an existing file — after a newline, so runs never share a line;
- * otherwise the file is truncated.
+ * Opens (creating when missing) each path for appending (O_APPEND: every write lands at
+ * the file's real end, even after someone truncated it). With `append`, an existing file
+ * is continued — after a newline, so runs never share a line; otherwise it is truncated.
  */
 export function openLogFiles(paths: readonly string[], append: boolean): OpenLogFile[] {
   const opened: { path: string; fd: number; created: boolean }[] = [];
@@ -36,12 +36,11 @@ export function openLogFiles(paths: readonly string[], append: boolean): OpenLog
     try {
       mkdirSync(dirname(path), { recursive: true });
       const created = !existsSync(path);
-      // No O_APPEND: with it, Linux ignores the position of pwrite(). Appending reads the
-      // last byte, hence O_RDWR then.
+      // Continuing a file reads its last byte, hence O_RDWR then.
       const mode = append ? constants.O_RDWR : constants.O_WRONLY;
-      const fd = openSync(path, mode | constants.O_CREAT, 0o666);
+      const fd = openSync(path, mode | constants.O_APPEND | constants.O_CREAT, 0o666);
       opened.push({ path, fd, created });
-      // Positional writes and truncation need a regular file (not /dev/null, a FIFO, a tty).
+      // Rewriting the last line truncates: that needs a regular file (not /dev/null, a FIFO, a tty).
       if (!fstatSync(fd).isFile()) throw new Error('not a regular file');
     } catch (err) {
       for (const o of opened) {
@@ -78,7 +77,7 @@ function appendStart(fd: number): number {
     return size;
   }
   if (last[0] === 0x0a) return size;
-  return size + writeAt(fd, '\n', size);
+  return size + appendAll(fd, '\n');
 }
 
 function closeQuietly(fd: number): void {

@@ -2,24 +2,24 @@
  * One byte-exact log file (`raw: true`): every write() chunk as the stream received it,
  * buffered in memory and appended synchronously when flushed.
  */
-import { writeAt } from './writeAt.js';
+import { AppendFile } from './appendFile.js';
 
 export class RawLog {
   private chunks: Buffer[] = [];
   private size = 0;
-  private pos: number;
+  private readonly file: AppendFile;
 
   /**
    * @param path absolute path, for messages
-   * @param fd open for writing, without O_APPEND (writes are positional)
-   * @param start offset to start writing at
+   * @param fd open for appending (O_APPEND)
+   * @param start the file's size now
    */
   constructor(
     readonly path: string,
     readonly fd: number,
     start: number,
   ) {
-    this.pos = start;
+    this.file = new AppendFile(fd, start);
   }
 
   /** Adds one write() chunk, as the bytes the stream would send. */
@@ -53,7 +53,7 @@ export class RawLog {
     if (this.size === 0) return;
     const data = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
     this.chunks = [data];
-    this.pos += writeAt(this.fd, data, this.pos);
+    this.file.append(data);
     this.chunks = [];
     this.size = 0;
   }

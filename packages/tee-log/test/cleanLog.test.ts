@@ -1,4 +1,11 @@
-import { closeSync, constants, openSync, readFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  constants,
+  openSync,
+  readFileSync,
+  truncateSync,
+} from 'node:fs';
 import { useTempDir } from '@scitex/test-utils';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +13,13 @@ import { CleanLog } from '../src/cleanLog.ts';
 import { asWholeString, cutsFor, output, split } from './arbitraries.ts';
 import { renderReference } from './oracle.ts';
 
-function openLog(path: string): CleanLog {
-  return new CleanLog(path, openSync(path, constants.O_WRONLY | constants.O_CREAT), 0);
+function openLog(path: string, width?: number): CleanLog {
+  return new CleanLog(
+    path,
+    openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT),
+    0,
+    width,
+  );
 }
 
 describe('CleanLog: what is on disk', () => {
@@ -67,6 +79,48 @@ describe('CleanLog: what is on disk', () => {
     expect(out.endsWith('y\n')).toBe(true);
   });
 
+  it('a file truncated by someone else goes on at its new end, without NUL bytes', () => {
+    const path = useTempDir().join('out.log');
+    const log = openLog(path);
+    log.write('one\ntwo\nprogress 10%', undefined);
+    log.flush(true);
+    truncateSync(path, 0);
+    log.write('\rprogress 50%', undefined);
+    log.flush(true); // a rewrite of the line: the cut must not reach past the new end
+    log.write('\rprogress 100%\nthree\nfour', undefined);
+    log.flush(false); // 'four' is not on disk yet
+    expect(readFileSync(path, 'utf8')).toBe('progress 100%\nthree\n');
+    truncateSync(path, 0);
+    log.write('\n', undefined);
+    log.finish();
+    closeSync(log.fd);
+    expect(readFileSync(path, 'utf8')).toBe('four\n');
+  });
+
+  it('a line that grew while the file was truncated: the new part lands at the end', () => {
+    const path = useTempDir().join('out.log');
+    const log = openLog(path);
+    log.write('one\nprogress', undefined);
+    log.flush(true);
+    truncateSync(path, 0);
+    log.write(' done\ntwo\n', undefined);
+    log.finish();
+    closeSync(log.fd);
+    expect(readFileSync(path, 'utf8')).toBe(' done\ntwo\n');
+  });
+
+  it('text someone else appended is left alone; the rewritten line follows it', () => {
+    const path = useTempDir().join('out.log');
+    const log = openLog(path);
+    log.write('one\nprog', undefined);
+    log.flush(true);
+    appendFileSync(path, '[other]\n');
+    log.write('\rPROG\n', undefined);
+    log.finish();
+    closeSync(log.fd);
+    expect(readFileSync(path, 'utf8')).toBe('one\nprog[other]\nPROG\n');
+  });
+
   it('property: with flushes anywhere, the final file is the clean rendering of the whole output', () => {
     const dir = useTempDir();
     let n = 0;
@@ -78,11 +132,12 @@ describe('CleanLog: what is on disk', () => {
             fc.constant(o),
             cutsFor(len),
             fc.array(fc.constantFrom('none', 'lines', 'all', 'string')),
+            fc.option(fc.integer({ min: 1, max: 12 }), { nil: undefined }),
           );
         }),
-        ([o, cuts, actions]) => {
+        ([o, cuts, actions, width]) => {
           const path = dir.join(`p${n++}.log`);
-          const log = openLog(path);
+          const log = openLog(path, width);
           split(Buffer.from(o), cuts).forEach((chunk, i) => {
             const action = actions[i] ?? 'none';
             log.write(action === 'string' ? (asWholeString(chunk) ?? chunk) : chunk, undefined);
@@ -91,10 +146,10 @@ describe('CleanLog: what is on disk', () => {
           });
           log.finish();
           closeSync(log.fd);
-          expect(readFileSync(path, 'utf8')).toBe(renderReference(o));
+          expect(readFileSync(path, 'utf8')).toBe(renderReference(o, width));
         },
       ),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
   });
 });
