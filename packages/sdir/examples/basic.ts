@@ -25,6 +25,6 @@ console.log(relative(root, done));
 //=> FINISHED_SUCCESS/2025Y-11M-18D-07h53m37s_Z5MR-main
 
 console.log(reconcile(root));
-//=> { moved: [], alive: [], skipped: [] }
+//=> { moved: [], alive: [], skipped: [], removedStaging: [] }
 
 rmSync(root, { recursive: true });

@@ -4,14 +4,30 @@
  * exclusive (never recursive), a taken name means drawing a new ID, and a symlink is
  * never followed at RUNNING/ or at the session path.
  */
-import { lstatSync, mkdirSync, rmdirSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  renameSync,
+  rmdirSync,
+  rmSync,
+  unlinkSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SdirError, errnoCode } from './errors.js';
 import { genId } from './genId.js';
-import { startLease, type Lease, type LeaseOptions } from './lease.js';
+import {
+  LEASE_FILE,
+  keepLease,
+  newLeaseInfo,
+  writeLeaseFile,
+  type Lease,
+  type LeaseInfo,
+  type LeaseOptions,
+} from './lease.js';
 import { resolveScript, type ScriptInfo } from './resolveScript.js';
-import { SESSION_ID_PATTERN, sessionDirName, validateSuffix } from './sessionName.js';
+import { SESSION_ID_PATTERN, sessionDirName, stagingName, validateSuffix } from './sessionName.js';
 import { STATUS_FOLDERS } from './statusFolders.js';
 
 /** Options of {@link createSessionDir}. */
@@ -149,11 +165,34 @@ function finishedHolding(running: string, name: string): string | null {
   return null;
 }
 
-/** Draws IDs until an exclusive mkdir of `RUNNING/<name>` succeeds. */
+/** Creates `dir`: with a lease, prepared under a staging name and renamed into place. */
+function makeSessionDir(running: string, name: string, lease: LeaseInfo | null): void {
+  const dir = join(running, name);
+  if (lease === null) {
+    // Not recursive: EEXIST is how a taken name (or a planted symlink) shows.
+    mkdirSync(dir);
+    return;
+  }
+  const staging = join(running, stagingName(name));
+  mkdirSync(staging);
+  try {
+    writeLeaseFile(staging, lease);
+    // rename() would replace an empty directory of that name: a taken name must show.
+    if (existsSync(dir)) throw Object.assign(new Error(`${dir} exists`), { code: 'EEXIST' });
+    // Fails with ENOTEMPTY/EEXIST on a session of that name, ENOTDIR on a planted symlink.
+    renameSync(staging, dir);
+  } catch (err) {
+    rmSync(staging, { recursive: true, force: true });
+    throw err;
+  }
+}
+
+/** Draws IDs until a new `RUNNING/<name>` is ours. */
 function claimSessionDir(
   running: string,
   opts: CreateSessionDirOptions,
   suffix: string | undefined,
+  lease: LeaseInfo | null,
 ): { id: string; name: string; dir: string } {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     if (!ensureRunning(running)) continue;
@@ -161,17 +200,20 @@ function claimSessionDir(
     const name = sessionDirName(id, suffix);
     const dir = join(running, name);
     try {
-      // Not recursive: EEXIST is how a taken name (or a planted symlink) shows.
-      mkdirSync(dir);
+      makeSessionDir(running, name, lease);
     } catch (err) {
       const code = errnoCode(err);
-      if (code === 'EEXIST' && opts.id !== undefined) {
+      const taken = code === 'EEXIST' || code === 'ENOTEMPTY' || code === 'ENOTDIR';
+      if (taken && opts.id !== undefined) {
         throw new SdirError('SDIR_CREATE_FAILED', `could not create ${dir}: it already exists`, {
           cause: err,
         });
       }
       // ENOENT: another run removed the empty RUNNING/ in between; recreate it.
-      if (code !== 'EEXIST' && code !== 'ENOENT') throw createFailed(dir, 'session directory', err);
+      if (!taken && code !== 'ENOENT') {
+        if (err instanceof SdirError) throw err;
+        throw createFailed(dir, 'session directory', err);
+      }
       continue;
     }
     // Holding RUNNING/<name> makes the name ours among running sessions; it must also be
@@ -180,7 +222,7 @@ function claimSessionDir(
     // name finished earlier is always visible here.
     const usedBy = finishedHolding(running, name);
     if (usedBy === null) return { id, name, dir };
-    rmdirSync(dir);
+    rmSync(dir, { recursive: true, force: true });
     if (opts.id !== undefined) {
       throw new SdirError(
         'SDIR_CREATE_FAILED',
@@ -241,10 +283,18 @@ export function createSessionDir(opts: CreateSessionDirOptions = {}): SessionDir
   ensureOutRoot(outRoot);
   const running = join(outRoot, STATUS_FOLDERS.running);
 
-  const { id, name, dir } = claimSessionDir(running, opts, suffix);
-  // RUNNING/ could have been swapped for a symlink between the check and the mkdir.
+  let info: LeaseInfo | null = null;
+  if (opts.lease !== false) {
+    const leaseOpts: LeaseOptions = typeof opts.lease === 'object' ? { ...opts.lease } : {};
+    leaseOpts.now ??= opts.now;
+    info = newLeaseInfo(leaseOpts);
+  }
+  const { id, name, dir } = claimSessionDir(running, opts, suffix, info);
+  // RUNNING/ could have been swapped for a symlink between the check and the rename.
   if (!isRealDir(running)) {
     try {
+      // Only what we made: our lease, then the directory if that left it empty.
+      unlinkSync(join(dir, LEASE_FILE));
       rmdirSync(dir);
     } catch {
       // It was created through someone else's link; leave their tree alone.
@@ -254,23 +304,6 @@ export function createSessionDir(opts: CreateSessionDirOptions = {}): SessionDir
       `${running} was replaced while creating ${name}; aborted`,
     );
   }
-
-  let lease: Lease | null = null;
-  if (opts.lease !== false) {
-    const leaseOpts: LeaseOptions = typeof opts.lease === 'object' ? { ...opts.lease } : {};
-    leaseOpts.now ??= opts.now;
-    try {
-      lease = startLease(dir, leaseOpts);
-    } catch (err) {
-      rmSync(dir, { recursive: true, force: true });
-      try {
-        rmdirSync(running);
-      } catch {
-        // Other sessions are in it.
-      }
-      if (err instanceof SdirError) throw err;
-      throw createFailed(dir, 'lease in', err);
-    }
-  }
+  const lease = info === null ? null : keepLease(dir, info);
   return { id, name, dir, outRoot, lease };
 }

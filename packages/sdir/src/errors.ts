@@ -16,7 +16,9 @@ export type SdirErrorCode =
   /** The move failed for another reason (cause attached); the session stays where it was. */
   | 'SDIR_MOVE_FAILED'
   /** An option has the wrong type or value. */
-  | 'SDIR_INVALID_OPTION';
+  | 'SDIR_INVALID_OPTION'
+  /** The session directory was deleted (or replaced by another directory) while the run was open. */
+  | 'SDIR_DIR_GONE';
 
 /** Error thrown by every @scitex/sdir function; `code` says what went wrong. */
 export class SdirError extends Error {
@@ -34,4 +36,3 @@ export function errnoCode(err: unknown): string | undefined {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : undefined;
 }
-

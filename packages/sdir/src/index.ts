@@ -27,6 +27,12 @@ export {
   type OwnerVerdictCode,
 } from './ownerStatus.js';
 export { finalizeSessionDir, type FinalizeOptions } from './finalizeSessionDir.js';
+export { refileSessionDir } from './refileSessionDir.js';
+export {
+  checkSessionDir,
+  sessionDirIdentity,
+  type SessionDirIdentity,
+} from './sessionDirIdentity.js';
 export {
   scanSessions,
   type ScanOptions,

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { writeJsonAtomic } from './atomicWrite.js';
 import { SdirError, errnoCode } from './errors.js';
 import { selfIdentity, type ProcessIdentity } from './processInfo.js';
+import { checkSessionDir, sessionDirIdentity } from './sessionDirIdentity.js';
 import { LEASE_DEFAULTS, durationOption, envStaleAfterMs } from './thresholds.js';
 
 /** File name of the lease inside a RUNNING session directory. */
@@ -55,6 +56,13 @@ export interface Lease {
 
 /** Writes a lease into `dir` and starts its unref'd heartbeat timer. */
 export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
+  const info = newLeaseInfo(opts);
+  writeLeaseFile(dir, info);
+  return keepLease(dir, info);
+}
+
+/** The lease content for this process, from options (validated). Internal. */
+export function newLeaseInfo(opts: LeaseOptions = {}): LeaseInfo {
   const heartbeatMs = durationOption(
     'lease.heartbeatMs',
     opts.heartbeatMs,
@@ -71,18 +79,20 @@ export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
       `lease.staleAfterMs (${staleAfterMs}) must be longer than lease.heartbeatMs (${heartbeatMs})`,
     );
   }
-  const path = join(dir, LEASE_FILE);
-  const start = (opts.now ?? new Date()).toISOString();
-  let info: LeaseInfo = {
+  return {
     version: 1,
     ...selfIdentity(),
-    sessionStart: start,
+    sessionStart: (opts.now ?? new Date()).toISOString(),
     heartbeat: new Date().toISOString(),
     heartbeatMs,
     staleAfterMs,
   };
+}
+
+/** Writes `info` as the lease file of `dir` (atomically). Internal. */
+export function writeLeaseFile(dir: string, info: LeaseInfo): void {
   try {
-    writeJsonAtomic(path, info);
+    writeJsonAtomic(join(dir, LEASE_FILE), info);
   } catch (cause) {
     throw new SdirError(
       'SDIR_CREATE_FAILED',
@@ -90,7 +100,15 @@ export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
       { cause },
     );
   }
+}
 
+/** Keeps the lease already written in `dir` alive with its heartbeat. Internal. */
+export function keepLease(dir: string, written: LeaseInfo): Lease {
+  const path = join(dir, LEASE_FILE);
+  const { heartbeatMs } = written;
+  // A heartbeat never writes through a folder that became a symlink, nor re-creates one.
+  const identity = sessionDirIdentity(dir);
+  let info = written;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   const stop = (): void => {
@@ -100,6 +118,12 @@ export function startLease(dir: string, opts: LeaseOptions = {}): Lease {
   };
   const heartbeat = (): boolean => {
     if (stopped) return false;
+    try {
+      checkSessionDir(dir, identity);
+    } catch {
+      stop();
+      return false;
+    }
     const next = { ...info, heartbeat: new Date().toISOString() };
     try {
       writeJsonAtomic(path, next);

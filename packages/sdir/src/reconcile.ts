@@ -6,10 +6,10 @@
  */
 import { join, resolve } from 'node:path';
 import { SdirError } from './errors.js';
-import { loadLease } from './lease.js';
+import { LEASE_FILE, loadLease } from './lease.js';
 import { listStatusFolder, type SkippedEntry } from './listStatusFolder.js';
 import { fileSession, removeRunningIfEmpty } from './finalizeSessionDir.js';
-import { lstatSync } from 'node:fs';
+import { lstatSync, readdirSync, rmdirSync, rmSync } from 'node:fs';
 import { ownerStatus } from './ownerStatus.js';
 import type { ReconcileCode } from './reconciledRecord.js';
 import { lastActivityMs } from './sessionFiles.js';
@@ -26,6 +26,12 @@ export interface ReconcileOptions {
   now?: Date;
   /** Report what would move, move nothing. Default false. */
   dryRun?: boolean;
+  /**
+   * Called with each session right after it was filed — e.g. to bring its CONFIG
+   * snapshot up to date (`@scitex/session` records END_TIME and why there). An error it
+   * throws is kept as the move's `note`; the move stands.
+   */
+  onFiled?: (move: ReconcileMove) => void;
 }
 
 /** One session filed by {@link reconcile}. */
@@ -37,6 +43,10 @@ export interface ReconcileMove {
   code: ReconcileCode;
   /** One sentence for people. */
   reason: string;
+  /** The owner's last sign of life: its lease's heartbeat or the newest write in the session, whichever is later. */
+  lastSeen: Date;
+  /** What went wrong in `onFiled`, if anything. */
+  note?: string;
 }
 
 /** What {@link reconcile} did. */
@@ -47,6 +57,34 @@ export interface ReconcileResult {
   alive: string[];
   /** Entries left alone for another reason (junk, no lease yet, a failed move), and why. */
   skipped: SkippedEntry[];
+  /** Hidden folders of session starts that died halfway (see `stagingName`), removed. */
+  removedStaging: string[];
+}
+
+// A staging folder lives for the milliseconds between its mkdir and its rename; one
+// without a lease this old belongs to a start() that died before writing it.
+const STAGING_NO_LEASE_GRACE_MS = 60_000;
+
+/** Removes a staging folder whose owner is dead: it holds at most a lease. */
+function removeDeadStaging(dir: string, now: Date, staleAfterMs: number | undefined): boolean {
+  const lease = loadLease(dir);
+  if (lease.state === 'ok') {
+    if (ownerStatus(lease.info, { now, staleAfterMs }).alive) return false;
+  } else if (now.getTime() - lastActivityMs(dir) <= STAGING_NO_LEASE_GRACE_MS) {
+    return false;
+  }
+  try {
+    // The lease and the temporary file of a lease write cut short; anything else stays.
+    for (const n of readdirSync(dir)) {
+      if (n === LEASE_FILE || (n.startsWith(`${LEASE_FILE}.`) && n.endsWith('.tmp')))
+        rmSync(join(dir, n), { force: true });
+    }
+    rmdirSync(dir);
+    return true;
+  } catch {
+    // Not empty after all (not ours), or another reconciler removed it first.
+    return false;
+  }
 }
 
 const fmtAge = (ms: number): string =>
@@ -89,9 +127,12 @@ export function reconcile(outRoot: string, opts: ReconcileOptions = {}): Reconci
   const now = opts.now ?? new Date();
   const root = resolve(outRoot);
   const running = join(root, STATUS_FOLDERS.running);
-  const result: ReconcileResult = { moved: [], alive: [], skipped: [] };
+  const result: ReconcileResult = { moved: [], alive: [], skipped: [], removedStaging: [] };
   const listed = listStatusFolder(running, { allowSymlinkFolder: false });
   result.skipped.push(...listed.skipped);
+  for (const dir of listed.staging) {
+    if (!opts.dryRun && removeDeadStaging(dir, now, staleAfterMs)) result.removedStaging.push(dir);
+  }
 
   for (const { name, dir } of listed.entries) {
     let code: ReconcileCode;
@@ -123,8 +164,11 @@ export function reconcile(outRoot: string, opts: ReconcileOptions = {}): Reconci
       reason = `${what} and no activity for ${fmtAge(idle)}`;
     }
     const to = join(root, STATUS_FOLDERS.error, name);
+    const heartbeat = lease.state === 'ok' ? Date.parse(lease.info.heartbeat) : 0;
+    const lastSeen = new Date(Math.max(heartbeat || 0, lastActivityMs(dir)));
+    const move: ReconcileMove = { name, from: dir, to, code, reason, lastSeen };
     if (opts.dryRun) {
-      result.moved.push({ name, from: dir, to, code, reason });
+      result.moved.push(move);
       continue;
     }
     try {
@@ -133,7 +177,7 @@ export function reconcile(outRoot: string, opts: ReconcileOptions = {}): Reconci
         reason,
         owner: lease.state === 'ok' ? lease.info : null,
       });
-      result.moved.push({ name, from: dir, to, code, reason });
+      result.moved.push(move);
     } catch (err) {
       const e = err as SdirError;
       // Lost the race to another reconciler (or the owner finished after all): not an error.
@@ -143,6 +187,15 @@ export function reconcile(outRoot: string, opts: ReconcileOptions = {}): Reconci
         path: dir,
         reason: `owner dead (${reason}) but not moved: ${e.message}`,
       });
+    }
+  }
+  if (opts.onFiled && !opts.dryRun) {
+    for (const m of result.moved) {
+      try {
+        opts.onFiled(m);
+      } catch (err) {
+        m.note = `filed, but updating it failed: ${(err as Error).message}`;
+      }
     }
   }
   // A live or skipped entry keeps RUNNING/ non-empty: no need to try.

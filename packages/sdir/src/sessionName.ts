@@ -86,3 +86,16 @@ export function sessionDirName(id: string, suffix?: string): string {
   }
   return name;
 }
+
+/**
+ * The hidden name a session directory is prepared under: its lease is written there
+ * first and the whole is renamed into place, so `RUNNING/<name>` never exists without
+ * the means to judge its owner (a process killed halfway leaves only a hidden folder
+ * holding a lease, which reconcile removes once that owner is dead).
+ */
+export function stagingName(name: string): string {
+  return `.${name}.${process.pid}.new`;
+}
+
+/** Matches {@link stagingName}s. */
+export const STAGING_PATTERN: RegExp = /^\..+\.\d+\.new$/;

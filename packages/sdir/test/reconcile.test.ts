@@ -46,6 +46,7 @@ describe('reconcile', () => {
           to: join(root, 'FINISHED_ERROR', name),
           code: 'pid-gone',
           reason: expect.stringContaining(`owner pid ${victim.child.pid}`),
+          lastSeen: expect.any(Date),
         },
       ]);
       expect(r.alive).toEqual([live.dir.split('/').pop()]);
@@ -204,7 +205,12 @@ describe('reconcile', () => {
 
   it('copes with a missing root, junk and a symlinked RUNNING/', () => {
     const tmp = useTempDir();
-    expect(reconcile(tmp.join('nope'))).toEqual({ moved: [], alive: [], skipped: [] });
+    expect(reconcile(tmp.join('nope'))).toEqual({
+      moved: [],
+      alive: [],
+      skipped: [],
+      removedStaging: [],
+    });
     const s = sessionWithLease(tmp.path, leaseLike({ pid: deadPid() }));
     writeFileSync(tmp.join('RUNNING', 'junk.txt'), '');
     const r = reconcile(tmp.path);
@@ -252,5 +258,39 @@ describe('reconcile', () => {
     }
     expect(readdirSync(join(root, 'FINISHED_ERROR'))).toHaveLength(40);
     expect(readdirSync(join(root, 'RUNNING'))).toEqual([alive]);
+  });
+});
+
+describe('reconcile onFiled', () => {
+  it('is told of each filed session with its last sign of life; its error becomes a note', () => {
+    const tmp = useTempDir();
+    const root = tmp.join('out');
+    const a = sessionWithLease(root, leaseLike({ pid: deadPid(), heartbeat: minutesAgo(30) }));
+    const b = sessionWithLease(root, leaseLike({ pid: deadPid() }));
+    ageTree(a.dir, 60);
+    ageTree(b.dir, 60);
+    const seen: string[] = [];
+    const r = reconcile(root, {
+      onFiled: (m) => {
+        seen.push(m.name);
+        expect(existsSync(m.to)).toBe(true);
+        if (m.name === b.name) throw new Error('snapshot unreadable');
+      },
+    });
+    expect(seen.sort()).toEqual([a.name, b.name].sort());
+    const ma = r.moved.find((m) => m.name === a.name)!;
+    // The heartbeat (30 min ago) is newer than the files (60 min ago).
+    expect(Math.abs(ma.lastSeen.getTime() - (Date.now() - 30 * 60_000))).toBeLessThan(60_000);
+    expect(ma.note).toBeUndefined();
+    expect(r.moved.find((m) => m.name === b.name)!.note).toMatch(/snapshot unreadable/);
+  });
+
+  it('is not called on a dry run', () => {
+    const root = useTempDir().join('out');
+    sessionWithLease(root, leaseLike({ pid: deadPid() }));
+    let called = 0;
+    const r = reconcile(root, { dryRun: true, onFiled: () => called++ });
+    expect(r.moved).toHaveLength(1);
+    expect(called).toBe(0);
   });
 });
