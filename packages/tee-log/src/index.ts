@@ -4,3 +4,4 @@
 export { TeeError, type TeeErrorCode } from './errors.js';
 export { tee, type TeeHandle, type TeeOptions, type TeePaths, type TeeStreams } from './tee.js';
 export { pipeChild } from './pipeChild.js';
+export { TERMINATING_SIGNALS } from './processEnd.js';

@@ -7,13 +7,13 @@
 import { closeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
-import { onExit } from 'signal-exit';
 import { makePipeBlocking } from './blockingPipe.js';
 import { CleanLog } from './cleanLog.js';
 import { crashReport } from './crashReport.js';
 import { TeeError } from './errors.js';
 import { FlushScheduler } from './flushScheduler.js';
 import { openLogFiles } from './openLogFiles.js';
+import { onProcessEnd } from './processEnd.js';
 import { RawLog } from './rawLog.js';
 import { isTeed, patchWrite, type WritePatch } from './writePatch.js';
 
@@ -55,6 +55,13 @@ export interface TeeOptions {
    * warning). `0` stops it at the first failure. Default 64 MiB.
    */
   holdWhileFull?: number;
+  /**
+   * Flush the logs when SIGINT, SIGTERM, SIGHUP (and the other signals that end a process
+   * by default) arrive, then let the process die of the signal if nobody else listens for
+   * it. Pass `false` when your code handles those signals itself and closes or flushes
+   * the tee there (as `@scitex/session` does). Default `true`.
+   */
+  signals?: boolean;
 }
 
 /** Default of {@link TeeOptions.holdWhileFull}. */
@@ -129,7 +136,7 @@ export function tee(options: TeeOptions): TeeHandle {
     if (isTeed(s)) {
       throw new TeeError(
         'TEE_ALREADY_ACTIVE',
-        `tee(): ${name} is already being tee'd (by this or another copy of @scitex/tee-log); close() that handle first`,
+        `tee(): ${name} is already being tee'd; close() that handle first`,
       );
     }
   }
@@ -270,20 +277,23 @@ export function tee(options: TeeOptions): TeeHandle {
   out.patch = patchWrite(stdout, (c, e) => capture(out, c, e));
   err.patch = patchWrite(stderr, (c, e) => capture(err, c, e));
 
-  // Runs after every other exit hook (the session's closing message included); if close()
-  // ran already, it was removed. From here on each write goes to disk at once.
-  const removeExitHook = onExit(
-    () => {
-      exiting = true;
-      scheduler.goSync();
-      // The last chance to write what a full disk held back: say what is lost.
-      for (const s of holding) {
-        warn(`exiting with ${mib(s.backlog)} of ${s.path} not written: the disk is still full.`);
-      }
-      return undefined;
-    },
-    { alwaysLast: true },
-  );
+  // At exit (and on a signal) every later write goes to disk at once, and what is
+  // buffered now is written: the output of 'exit' listeners registered before or after
+  // this one (a closing message, say) is in the log. close() removes the hook.
+  const removeExitHook = onProcessEnd(() => {
+    exiting = true;
+    scheduler.goSync();
+    // The last chance to write what a full disk held back: say what is lost.
+    for (const s of holding) {
+      warn(`exiting with ${mib(s.backlog)} of ${s.path} not written: the disk is still full.`);
+    }
+  }, opts.signals !== false);
+  // Started from an 'exit' listener: no timer fires and no later hook runs, so from now
+  // on every write goes to disk as it happens. (`_exiting` is Node's own flag.)
+  if ((process as { _exiting?: boolean })._exiting === true) {
+    exiting = true;
+    scheduler.goSync();
+  }
 
   // Node prints the stack of a fatal exception natively, past process.stderr.write. The
   // monitor does not change how the process dies; it only copies what Node will print.
@@ -377,7 +387,7 @@ function checkOptions(options: TeeOptions): TeeOptions {
       bad(`\`${key}\` must be a non-empty file name`);
     }
   }
-  for (const key of ['append', 'raw', 'syncPipes'] as const) {
+  for (const key of ['append', 'raw', 'syncPipes', 'signals'] as const) {
     const v = options[key];
     if (v !== undefined && typeof v !== 'boolean') bad(`\`${key}\` must be true or false`);
   }
