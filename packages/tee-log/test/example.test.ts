@@ -36,7 +36,7 @@ describe('importing', () => {
     const r = await runFixture(importOnly, { cwd: dir.path });
     expect(r.stderr).toBe('');
     expect(JSON.parse(r.stdout)).toEqual({
-      exports: ['TeeError', 'pipeChild', 'tee'],
+      exports: ['TERMINATING_SIGNALS', 'TeeError', 'pipeChild', 'tee'],
       writesUntouched: true,
       processUntouched: true,
       listenersAdded: [],
