@@ -18,7 +18,9 @@ export type ConfigErrorCode =
   | 'CONFIG_BAD_SNAPSHOT'
   | 'CONFIG_INVALID_ARGUMENT'
   | 'CONFIG_UNKNOWN_OVERRIDE'
-  | 'CONFIG_BAD_OVERRIDE';
+  | 'CONFIG_BAD_OVERRIDE'
+  | 'CONFIG_TOO_LARGE'
+  | 'CONFIG_BROKEN_LINK';
 
 /** Where in a file an error was found (all optional: not every error has a place). */
 export interface ConfigErrorLocation {

@@ -20,6 +20,7 @@ export {
   type SnapshotMeta,
 } from './saveConfig.js';
 export { loadSavedConfig } from './loadSavedConfig.js';
+export { MAX_CONFIG_VALUES } from './treeSize.js';
 export { isSecretKey } from './secretKeys.js';
 export { formatLocalIso } from './localIsoDate.js';
 export { REDACTED, CIRCULAR, type SnapshotTag, type TypedArrayName } from './snapshotTree.js';

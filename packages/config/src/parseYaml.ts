@@ -13,6 +13,7 @@ import { ConfigError, type ConfigErrorCode } from './errors.js';
 import { jsYaml } from './jsYaml.js';
 import { formatLocated, locate, locateOffset, splitLines } from './location.js';
 import { yaml11Schema } from './yaml11.js';
+import { refuseHugeTree } from './treeSize.js';
 
 /** Reads and parses `file` (absolute). Returns `undefined` for a file with no document. */
 export function parseYamlFile(file: string): unknown {
@@ -39,6 +40,7 @@ export function parseYamlText(text: string, file: string): unknown {
     throw toConfigError(cause, text, file);
   }
   refuseProtoKeys(value, text, file);
+  refuseHugeTree(value, file);
   return value;
 }
 
