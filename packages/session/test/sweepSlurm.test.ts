@@ -228,6 +228,35 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
     }
   });
 
+  it('--signal=B:USR1@grace warns a task before its time limit; it ends truthfully', async () => {
+    const tmp = useTempDir();
+    makeProject(tmp.path);
+    const out = tmp.join('out');
+    // A 1-minute limit with 50 s of grace: SIGUSR1 about 10 s in (SLURM checks limits
+    // periodically, so it may come some seconds late), well before the kill at 60 s.
+    const s = await submit(tmp.path, out, [
+      '--grid',
+      'PARAMS.sleep=600000',
+      '--grace',
+      '50',
+      '--sbatch',
+      '--time=1',
+    ]);
+    submittedJobs.push(s.jobs[0]!.job);
+    try {
+      const ended = await waitUntil(
+        () => sessionsOf(out).find((x) => x.folder !== 'RUNNING'),
+        100_000,
+        'the task to be warned and end',
+      );
+      expect(ended.folder).toBe('FINISHED_ERROR');
+      expect(ended.config).toMatchObject({ SIGNAL: 'SIGUSR1', EXIT_STATUS: 138 });
+      expect(ended.config['PREEMPTED']).toBeTruthy();
+    } finally {
+      await cancelAndWait(s.jobs[0]!.job);
+    }
+  });
+
   it('a requeued task comes back as attempt 1, linked to attempt 0, and is counted once', async () => {
     const tmp = useTempDir();
     makeProject(tmp.path);
