@@ -24,10 +24,14 @@ export interface CheckCodeOptions {
   ignore?: readonly string[];
 }
 
-/** The changed files' hashes; a clean tree has none; null when not recorded. */
-function changedHashes(g: GitRecord): Record<string, string | null> | null {
-  if (!g.dirty) return {};
-  return g.hashes ?? null;
+/** Changed file → sha256 (null: deleted); empty for a clean tree; null when not every hash was recorded. */
+function changedHashes(g: GitRecord): Map<string, string | null> | null {
+  const out = new Map<string, string | null>();
+  for (const c of g.changed ?? []) {
+    if (c.sha256 === undefined) return null;
+    out.set(c.path, c.sha256);
+  }
+  return out;
 }
 
 /** One dependency (or `node`, or `lockfile`) whose version differs. */
@@ -89,19 +93,18 @@ export function checkCode(
   const nh = changedHashes(ng);
   if (rh && nh) {
     // Same commit and the same contents of every changed file: the same tracked tree.
-    const paths = [...new Set([...Object.keys(rh), ...Object.keys(nh)])].sort();
+    const paths = [...new Set([...rh.keys(), ...nh.keys()])].sort();
     const differ = paths.filter(
       (p) =>
         !ignore.has(p) &&
-        (Object.hasOwn(rh, p) ? rh[p] : 'committed') !==
-          (Object.hasOwn(nh, p) ? nh[p] : 'committed'),
+        (rh.has(p) ? rh.get(p) : 'committed') !== (nh.has(p) ? nh.get(p) : 'committed'),
     );
     if (differ.length > 0) {
       out.push({
         what: 'diff',
         recorded: rg.diff?.sha256 ?? null,
         now: ng.diff?.sha256 ?? null,
-        message: `uncommitted changes differ in ${list(differ)} (recorded: ${rg.dirty ? `changes in ${list(rg.changed)}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed)}` : 'clean tree'})`,
+        message: `uncommitted changes differ in ${list(differ)} (recorded: ${rg.dirty ? `changes in ${list(rg.changed.map((c) => c.path))}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed.map((c) => c.path))}` : 'clean tree'})`,
       });
     }
     return out;
@@ -113,7 +116,7 @@ export function checkCode(
       what: 'diff',
       recorded: rd,
       now: nd,
-      message: `uncommitted changes differ (recorded: ${rg.dirty ? `changes in ${list(rg.changed)}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed)}` : 'clean tree'})`,
+      message: `uncommitted changes differ (recorded: ${rg.dirty ? `changes in ${list(rg.changed.map((c) => c.path))}` : 'clean tree'}; now: ${ng.dirty ? `changes in ${list(ng.changed.map((c) => c.path))}` : 'clean tree'})`,
     });
   }
   return out;
@@ -134,7 +137,8 @@ export function compareDeps(recorded: DepsRecord, now: DepsRecord): DepDifferenc
   for (const name of [...names].sort()) {
     const r = own(recorded.dependencies, name);
     const n = own(now.dependencies, name);
-    if (r !== n) out.push({ name, recorded: r, now: n });
+    // "***": the version was redacted in the snapshot (a name like `csrf-token`); unknown.
+    if (r !== n && r !== '***' && n !== '***') out.push({ name, recorded: r, now: n });
   }
   return out;
 }

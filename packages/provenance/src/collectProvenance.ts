@@ -11,7 +11,7 @@ import { ProvenanceError } from './errors.js';
 import { findUp } from './findUp.js';
 import { gitState, type GitOptions } from './git.js';
 import { sha256File } from './hashFile.js';
-import type { CodeRecord, ProvenanceRecord } from './record.js';
+import type { ArgvRecord, CodeRecord, ProvenanceRecord } from './record.js';
 import { listSourceFiles, type SourceOptions } from './sourceTree.js';
 
 /** Options of {@link collectCode}. */
@@ -30,6 +30,31 @@ export interface CollectProvenanceOptions extends CollectCodeOptions {
   execArgv: readonly string[];
   /** The working directory. Default `process.cwd()`. */
   cwd?: string;
+  /**
+   * Says which option names hold secrets (`--api-token abc`, `--password=abc`): their values
+   * are recorded as `***` and the names listed in `ARGV.redacted`. @scitex/session passes
+   * @scitex/config's isSecretKey. Default: nothing is redacted.
+   */
+  isSecret?: (name: string) => boolean;
+}
+
+/** `argv` with the values of secret options replaced by `***`, and the names replaced. */
+export function redactArgv(
+  argv: readonly string[],
+  isSecret: (name: string) => boolean,
+): { argv: string[]; redacted: string[] } {
+  const out = [...argv];
+  const redacted: string[] = [];
+  // argv[0] is the script; an option's value is the next word unless written `--name=value`.
+  for (let i = 1; i < out.length; i++) {
+    const m = /^--?([^=\s-][^=\s]*)(=?)/.exec(out[i]!);
+    if (!m || !isSecret(m[1]!)) continue;
+    if (m[2] === '=') out[i] = `${out[i]!.slice(0, m[0].length)}***`;
+    else if (i + 1 < out.length && !out[i + 1]!.startsWith('-')) out[++i] = '***';
+    else continue;
+    redacted.push(m[1]!);
+  }
+  return { argv: out, redacted };
 }
 
 function checkStrings(name: string, v: unknown): readonly string[] {
@@ -91,5 +116,11 @@ export function collectProvenance(options: CollectProvenanceOptions): Provenance
   const execArgv = [...checkStrings('execArgv', options.execArgv)];
   const cwd = options.cwd ?? process.cwd();
   const CODE = collectCode(options.script, options);
-  return { ARGV: { argv, execArgv, cwd }, CODE, DEPS: collectDeps(dirname(CODE.script)) };
+  const ARGV: ArgvRecord = { argv, execArgv, cwd };
+  if (options.isSecret) {
+    const r = redactArgv(argv, options.isSecret);
+    ARGV.argv = r.argv;
+    if (r.redacted.length > 0) ARGV.redacted = r.redacted;
+  }
+  return { ARGV, CODE, DEPS: collectDeps(dirname(CODE.script)) };
 }

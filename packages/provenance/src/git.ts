@@ -88,6 +88,7 @@ export function gitState(root: string, options: GitOptions = {}): GitRecord {
     return record;
   }
   const fields = status.stdout.toString('utf8').split('\0');
+  const changed: string[] = [];
   let untrackedSeen = 0;
   for (let i = 0; i < fields.length; i++) {
     const f = fields[i]!;
@@ -99,7 +100,7 @@ export function gitState(root: string, options: GitOptions = {}): GitRecord {
       record.branch = head === '(detached)' ? null : head;
     } else if (f.startsWith('1 ') || f.startsWith('u ')) {
       // "1 XY sub mH mI mW hH hI path" / "u XY sub m1 m2 m3 mW h1 h2 h3 path"
-      record.changed.push(
+      changed.push(
         f
           .split(' ')
           .slice(f.startsWith('1 ') ? 8 : 10)
@@ -107,7 +108,7 @@ export function gitState(root: string, options: GitOptions = {}): GitRecord {
       );
     } else if (f.startsWith('2 ')) {
       // "2 XY sub mH mI mW hH hI Xscore path" then the original path as its own field.
-      record.changed.push(f.split(' ').slice(9).join(' '));
+      changed.push(f.split(' ').slice(9).join(' '));
       i++;
     } else if (f.startsWith('? ')) {
       untrackedSeen++;
@@ -116,19 +117,15 @@ export function gitState(root: string, options: GitOptions = {}): GitRecord {
   }
   if (untrackedSeen > record.untracked.length)
     record.untrackedMore = untrackedSeen - record.untracked.length;
-  record.dirty = record.changed.length > 0;
-  if (record.dirty && record.changed.length <= MAX_HASHED) {
-    record.hashes = {};
-    for (const rel of record.changed) {
-      let h: string | null = null;
-      try {
-        h = sha256File(join(root, rel));
-      } catch {
-        // Deleted (or unreadable): null.
-      }
-      record.hashes[rel] = h;
+  record.dirty = changed.length > 0;
+  record.changed = changed.map((path, i) => {
+    if (i >= MAX_HASHED) return { path };
+    try {
+      return { path, sha256: sha256File(join(root, path)) };
+    } catch {
+      return { path, sha256: null }; // Deleted (or unreadable).
     }
-  }
+  });
   if (record.dirty && record.commit !== null) {
     const diff = git(
       root,

@@ -5,6 +5,7 @@
 export { ProvenanceError, type ProvenanceErrorCode } from './errors.js';
 export type {
   ArgvRecord,
+  ChangedFile,
   CodeRecord,
   DepsRecord,
   DiffRecord,
@@ -16,6 +17,7 @@ export type {
 export {
   collectCode,
   collectProvenance,
+  redactArgv,
   type CollectCodeOptions,
   type CollectProvenanceOptions,
 } from './collectProvenance.js';

@@ -12,6 +12,8 @@ export interface ArgvRecord {
   execArgv: string[];
   /** The working directory the script ran in (a rerun starts there again). */
   cwd: string;
+  /** Options whose values were recorded as `***` (see `isSecret`): a rerun cannot replay them. */
+  redacted?: string[];
 }
 
 /** The recorded `git diff HEAD` of a dirty work tree (the text is in `CONFIGS/git.diff`). */
@@ -25,6 +27,13 @@ export interface DiffRecord {
   truncated: boolean;
 }
 
+/** A tracked file that differs from the commit. */
+export interface ChangedFile {
+  path: string;
+  /** sha256 of the file as it is now; null when deleted; left out beyond 1 000 changed files. */
+  sha256?: string | null;
+}
+
 /** `CONFIG.CODE.git`: the state of the git work tree the script lives in. */
 export interface GitRecord {
   /** The work tree's top folder (where `.git` is). */
@@ -35,13 +44,13 @@ export interface GitRecord {
   branch: string | null;
   /** Tracked files differ from the commit (staged or not): the diff is saved. */
   dirty: boolean;
-  /** Tracked files that differ from the commit, relative to the root. */
-  changed: string[];
   /**
-   * sha256 of each changed file as it is in the work tree (null: deleted). With the commit,
-   * this pins the tracked files exactly; left out when more than 1 000 files changed.
+   * Tracked files that differ from the commit (staged or not), relative to the root, each
+   * with the sha256 of its content in the work tree (null: deleted). With the commit this
+   * pins the tracked files exactly. A list, not a map keyed by path: a snapshot redacts the
+   * values of keys that look like secrets (`auth/token.ts`), never list items.
    */
-  hashes?: Record<string, string | null>;
+  changed: ChangedFile[];
   /** Untracked files and folders (not ignored), relative to the root; capped, see `untrackedMore`. */
   untracked: string[];
   /** How many more untracked entries there were beyond the list. */

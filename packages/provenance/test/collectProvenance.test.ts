@@ -7,6 +7,7 @@ import {
   collectCode,
   collectProvenance,
   ProvenanceError,
+  redactArgv,
   writeProvenanceFiles,
 } from '../src/index.ts';
 import { git, initRepo } from './helpers/git.ts';
@@ -146,6 +147,34 @@ function fakeGit(bin: string, mark: string): string {
   return bin;
 }
 
+describe('secrets on the command line', () => {
+  const isSecret = (name: string): boolean => /token|password/i.test(name);
+
+  it('redactArgv replaces the values of secret options, in both spellings', () => {
+    expect(
+      redactArgv(
+        ['/p/exp.js', '--api-token', 'abc', '--password=hunter2', '--lr', '0.1', '--token', '-v'],
+        isSecret,
+      ),
+    ).toEqual({
+      argv: ['/p/exp.js', '--api-token', '***', '--password=***', '--lr', '0.1', '--token', '-v'],
+      redacted: ['api-token', 'password'],
+    });
+  });
+
+  it('collectProvenance records them as *** and lists their names', () => {
+    const tmp = useTempDir();
+    const script = tmp.join('exp.mjs');
+    writeFileSync(script, '');
+    const argv = [script, '--token', 'abc'];
+    const r = collectProvenance({ script, argv, execArgv: [], isSecret });
+    expect(r.ARGV.argv).toEqual([script, '--token', '***']);
+    expect(r.ARGV.redacted).toEqual(['token']);
+    expect(argv).toEqual([script, '--token', 'abc']); // the caller's array is untouched
+    expect(collectProvenance({ script, argv, execArgv: [] }).ARGV.argv).toEqual(argv);
+  });
+});
+
 describe('collectProvenance inside git', () => {
   it('a clean tree: commit and branch, not dirty, nothing to write', () => {
     const tmp = useTempDir();
@@ -176,7 +205,7 @@ describe('collectProvenance inside git', () => {
     const g = r.CODE.git!;
     expect(g.commit).toBe(commit);
     expect(g.dirty).toBe(true);
-    expect(g.changed).toEqual(['exp.ts']);
+    expect(g.changed).toEqual([{ path: 'exp.ts', sha256: sha(readFileSync(script)) }]);
     expect(g.untracked).toEqual(['lib/new.ts']);
     const diff = git(tmp.path, 'diff', 'HEAD', '--binary') + '\n';
     expect(g.diff).toEqual({
@@ -232,7 +261,8 @@ describe('collectProvenance inside git', () => {
     git(tmp.path, '-c', 'init.defaultBranch=main', 'init', '-q');
     git(tmp.path, 'add', 'exp.ts');
     const r = collectCode(script);
-    expect(r.git).toMatchObject({ commit: null, branch: 'main', dirty: true, changed: ['exp.ts'] });
+    expect(r.git).toMatchObject({ commit: null, branch: 'main', dirty: true });
+    expect(r.git?.changed.map((c) => c.path)).toEqual(['exp.ts']);
     expect(r.git?.diff).toBeUndefined();
   });
 });

@@ -94,7 +94,7 @@ describe('provenance of a run in a git repository', () => {
     expect(dirty['CODE'].git).toMatchObject({
       commit: e.commit,
       dirty: true,
-      changed: ['exp.ts'],
+      changed: [{ path: 'exp.ts', sha256: expect.any(String) }],
       untracked: ['notes.md'],
     });
     expect(readFileSync(join(dirtyDir, 'CONFIGS', 'git.diff'), 'utf8')).toContain('+// a tweak');

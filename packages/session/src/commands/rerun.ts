@@ -53,6 +53,15 @@ function commandLine(
 ): { argv: string[]; execArgv: string[]; cwd: string | undefined } {
   const a = config['ARGV'];
   if (isRecord(a) && isStrings(a['argv']) && a['argv'].length > 0 && isStrings(a['execArgv'])) {
+    const redacted = isStrings(a['redacted']) ? a['redacted'] : [];
+    if (redacted.length > 0) {
+      const names = redacted.map((n) => `--${n}`).join(', ');
+      if (!force)
+        throw new Refusal(
+          `the command line held secret values (${names}), saved as ***: a rerun would pass *** in their place. Pass --force to run it so anyway.`,
+        );
+      io.stderr(`scitex-session: ${names} replayed as *** (--force)\n`);
+    }
     return {
       argv: a['argv'],
       execArgv: a['execArgv'],
