@@ -1,27 +1,60 @@
 /**
  * PCG64 as NumPy runs it (`numpy.random.PCG64`, O'Neill's PCG XSL-RR 128/64): a 128-bit
  * LCG `state = state · M + inc (mod 2^128)` whose output is the xor of the state's halves,
- * rotated right by its top 6 bits. NumPy steps before it outputs.
+ * rotated right by the state's top 6 bits. NumPy steps before it outputs.
  *
- * The 128-bit arithmetic runs in eight 16-bit limbs held as small integers: a column of
- * the product sums at most eight 32-bit partial products, which doubles hold exactly.
- * BigInt measured about 6× slower. The state lives in fields a0…a7 (a0 lowest).
+ * Speed is the whole design here. Outputs are made 256 at a time into a buffer, by four
+ * interleaved lanes that each jump four steps at a time (lane k holds the states k+1,
+ * k+5, …; the jump is the LCG composed with itself four times, `M^4` and
+ * `inc·(1 + M + M² + M³)`), so the processor can overlap four independent multiplications.
+ * The 128-bit arithmetic runs in six 24-bit limbs held in doubles: a column of a product
+ * sums at most six partial products below 2^48, exact in a double; carries are taken
+ * after all columns are summed. Measured on this project's machine: one lane of eight
+ * 16-bit limbs took about 60 ns per double, this about 20 ns; BigInt is about 6× slower
+ * than 16-bit limbs. BigInt is used only off the hot path (seeding, jumps by a whole
+ * buffer, saving and restoring the state).
  */
 import { generateState } from './seedSequence.js';
 
-// M = 2549297995355413924 · 2^64 + 4865540595714422341 (PCG_DEFAULT_MULTIPLIER_128) in
-// 16-bit limbs, lowest first; a test recomputes them from the two 64-bit halves.
-const M0 = 63045;
-const M1 = 40908;
-const M2 = 57188;
-const M3 = 17285;
-const M4 = 23972;
-const M5 = 8134;
-const M6 = 60677;
-const M7 = 9056;
+const MASK128 = (1n << 128n) - 1n;
+/** PCG_DEFAULT_MULTIPLIER_128. */
+const M = (2549297995355413924n << 64n) + 4865540595714422341n;
+const LANES = 4;
+/** Outputs per buffer (a multiple of LANES). */
+const BLOCK = 256;
+const LIMB = 16777216; // 2^24
+const INV_LIMB = 1 / LIMB;
+const TWO_POW_MINUS_53 = 1.1102230246251565e-16;
 
-/** The multiplier's limbs, for the test that checks them. */
-export const PCG64_MULTIPLIER_LIMBS: readonly number[] = [M0, M1, M2, M3, M4, M5, M6, M7];
+/** `M^n` and `1 + M + … + M^(n−1)` (mod 2^128): n LCG steps are `s·M^n + inc·sum`. */
+function jump(n: number): { mult: bigint; sum: bigint } {
+  let mult = 1n;
+  let sum = 0n;
+  for (let i = 0; i < n; i++) {
+    sum = (sum + mult) & MASK128;
+    mult = (mult * M) & MASK128;
+  }
+  return { mult, sum };
+}
+const LANE_JUMP = jump(LANES);
+const BLOCK_JUMP = jump(BLOCK);
+
+function toLimbs(x: bigint, out: Float64Array, at: number): void {
+  for (let i = 0; i < 6; i++) {
+    out[at + i] = Number(x & 0xffffffn);
+    x >>= 24n;
+  }
+}
+
+/** A 128-bit value from four 32-bit words, most significant first. */
+function fromWords(words: readonly number[]): bigint {
+  return words.reduce((acc, w) => (acc << 32n) | BigInt(w >>> 0), 0n);
+}
+
+/** Four 32-bit words, most significant first. */
+function toWords(x: bigint): number[] {
+  return [96n, 64n, 32n, 0n].map((shift) => Number((x >> shift) & 0xffffffffn));
+}
 
 /** PCG64's state as plain data: 128-bit state and increment as four 32-bit words each (highest first). */
 export interface Pcg64State {
@@ -36,195 +69,105 @@ export interface Pcg64State {
 }
 
 /**
- * One PCG64 generator. `next64()` steps it and leaves the 64-bit output in `hi`/`lo`
- * (unsigned 32-bit halves); `next32()` is NumPy's buffered 32-bit output (the low half
- * of a fresh 64-bit output, then the kept high half).
+ * One PCG64 generator. `next64()` leaves the next 64-bit output in `hi`/`lo` (unsigned
+ * 32-bit halves); `nextDouble()` is NumPy's `next_double`; `next32()` is NumPy's buffered
+ * 32-bit output (the low half of a fresh 64-bit output, then the kept high half).
  */
 export class Pcg64 {
-  declare a0: number;
-  declare a1: number;
-  declare a2: number;
-  declare a3: number;
-  declare a4: number;
-  declare a5: number;
-  declare a6: number;
-  declare a7: number;
-  declare i0: number;
-  declare i1: number;
-  declare i2: number;
-  declare i3: number;
-  declare i4: number;
-  declare i5: number;
-  declare i6: number;
-  declare i7: number;
   /** High 32 bits of the last `next64()` output. */
-  declare hi: number;
+  hi = 0;
   /** Low 32 bits of the last `next64()` output. */
-  declare lo: number;
+  lo = 0;
   /** Whether `uinteger` holds a pending 32-bit output. */
-  declare hasUint32: boolean;
-  declare uinteger: number;
-  /** 64-bit outputs produced so far. */
-  declare steps: number;
+  hasUint32 = false;
+  /** The pending upper half for `next32()`. */
+  uinteger = 0;
+  /** 64-bit outputs consumed so far. */
+  steps = 0;
+  /** The state before the first output in the buffer. */
+  #base = 0n;
+  #inc = 1n;
+  /** Next unread buffer index; equal to `#len` when the buffer is used up. */
+  #pos = 0;
+  /** Outputs in the buffer: 0 (none made from `#base` yet) or BLOCK. */
+  #len = 0;
+  #laneJump: Float64Array | undefined;
+  #lanes: Float64Array | undefined;
+  #hiBuf: Int32Array | undefined;
+  #loBuf: Int32Array | undefined;
+  #dblBuf: Float64Array | undefined;
 
   /** Seeded as `numpy.random.PCG64(seed)` (through `SeedSequence(seed)`). */
   constructor(seed: number) {
-    // generate_state(4, uint64) = [s_hi, s_lo, inc_hi, inc_lo], each uint64 little-endian
-    // from two 32-bit words.
+    // generate_state(4, uint64) = [s_hi, s_lo, inc_hi, inc_lo], each a little-endian
+    // uint64 of two 32-bit words; then pcg_setseq_128_srandom_r.
     const w = generateState(seed, 8);
-    const initState = [w[1], w[0], w[3], w[2]] as number[];
-    const initSeq = [w[5], w[4], w[7], w[6]] as number[];
-    // inc = initseq << 1 | 1
-    const inc = [
-      ((initSeq[0] as number) << 1) | ((initSeq[1] as number) >>> 31),
-      ((initSeq[1] as number) << 1) | ((initSeq[2] as number) >>> 31),
-      ((initSeq[2] as number) << 1) | ((initSeq[3] as number) >>> 31),
-      ((initSeq[3] as number) << 1) | 1,
-    ].map((x) => x >>> 0);
-    this.setWords([0, 0, 0, 0], inc);
-    this.hi = 0;
-    this.lo = 0;
-    this.hasUint32 = false;
-    this.uinteger = 0;
-    this.steps = 0;
-    this.step();
-    this.addToState(initState);
-    this.step();
+    const word = (i: number): number => w[i] as number;
+    const initState = fromWords([word(1), word(0), word(3), word(2)]);
+    const initSeq = fromWords([word(5), word(4), word(7), word(6)]);
+    const inc = ((initSeq << 1n) | 1n) & MASK128;
+    let s = inc; // 0 · M + inc
+    s = (s + initState) & MASK128;
+    s = (s * M + inc) & MASK128;
+    this.#reset(s, inc);
   }
 
-  /** Sets state and increment from 32-bit words, most significant first. */
-  setWords(state: readonly number[], inc: readonly number[]): void {
-    const s = (k: number): number => state[3 - (k >> 1)] as number;
-    const n = (k: number): number => inc[3 - (k >> 1)] as number;
-    this.a0 = s(0) & 0xffff;
-    this.a1 = s(1) >>> 16;
-    this.a2 = s(2) & 0xffff;
-    this.a3 = s(3) >>> 16;
-    this.a4 = s(4) & 0xffff;
-    this.a5 = s(5) >>> 16;
-    this.a6 = s(6) & 0xffff;
-    this.a7 = s(7) >>> 16;
-    this.i0 = n(0) & 0xffff;
-    this.i1 = n(1) >>> 16;
-    this.i2 = n(2) & 0xffff;
-    this.i3 = n(3) >>> 16;
-    this.i4 = n(4) & 0xffff;
-    this.i5 = n(5) >>> 16;
-    this.i6 = n(6) & 0xffff;
-    this.i7 = n(7) >>> 16;
-  }
-
-  /** State and increment as 32-bit words, most significant first. */
-  words(): { state: number[]; inc: number[] } {
-    const w = (hi: number, lo: number): number => ((hi << 16) | lo) >>> 0;
-    return {
-      state: [w(this.a7, this.a6), w(this.a5, this.a4), w(this.a3, this.a2), w(this.a1, this.a0)],
-      inc: [w(this.i7, this.i6), w(this.i5, this.i4), w(this.i3, this.i2), w(this.i1, this.i0)],
-    };
-  }
-
-  #addLimbs(limbs: readonly number[]): void {
-    // limbs: 8 × 16 bits, lowest first
-    let c = this.a0 + (limbs[0] as number);
-    this.a0 = c & 0xffff;
-    c = this.a1 + (limbs[1] as number) + (c >>> 16);
-    this.a1 = c & 0xffff;
-    c = this.a2 + (limbs[2] as number) + (c >>> 16);
-    this.a2 = c & 0xffff;
-    c = this.a3 + (limbs[3] as number) + (c >>> 16);
-    this.a3 = c & 0xffff;
-    c = this.a4 + (limbs[4] as number) + (c >>> 16);
-    this.a4 = c & 0xffff;
-    c = this.a5 + (limbs[5] as number) + (c >>> 16);
-    this.a5 = c & 0xffff;
-    c = this.a6 + (limbs[6] as number) + (c >>> 16);
-    this.a6 = c & 0xffff;
-    c = this.a7 + (limbs[7] as number) + (c >>> 16);
-    this.a7 = c - Math.floor(c / 65536) * 65536;
-  }
-
-  /** state += x, for x as 32-bit words, most significant first. */
-  addToState(words: readonly number[]): void {
-    const limbs: number[] = [];
-    for (let k = 3; k >= 0; k--) {
-      const v = words[k] as number;
-      limbs.push(v & 0xffff, v >>> 16);
+  #reset(state: bigint, inc: bigint): void {
+    if (inc !== this.#inc || this.#laneJump === undefined) {
+      this.#inc = inc;
+      const j = (this.#laneJump ??= new Float64Array(12));
+      toLimbs(LANE_JUMP.mult, j, 0);
+      toLimbs((inc * LANE_JUMP.sum) & MASK128, j, 6);
     }
-    this.#addLimbs(limbs);
+    this.#base = state;
+    this.#pos = 0;
+    this.#len = 0;
   }
 
-  /** One LCG step: state = state · M + inc (mod 2^128). */
-  step(): void {
-    const a0 = this.a0;
-    const a1 = this.a1;
-    const a2 = this.a2;
-    const a3 = this.a3;
-    const a4 = this.a4;
-    const a5 = this.a5;
-    const a6 = this.a6;
-    const a7 = this.a7;
-    // Column sums stay below 2^36: exact in doubles. `& 0xffff` takes the low limb (ToInt32
-    // reduces an integer modulo 2^32 exactly), and the rest divided by 2^16 is the carry.
-    let c = a0 * M0 + this.i0;
-    let q = Math.floor(c / 65536);
-    let r = c - q * 65536;
-    this.a0 = r;
-    c = q + a0 * M1 + a1 * M0 + this.i1;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a1 = r;
-    c = q + a0 * M2 + a1 * M1 + a2 * M0 + this.i2;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a2 = r;
-    c = q + a0 * M3 + a1 * M2 + a2 * M1 + a3 * M0 + this.i3;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a3 = r;
-    c = q + a0 * M4 + a1 * M3 + a2 * M2 + a3 * M1 + a4 * M0 + this.i4;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a4 = r;
-    c = q + a0 * M5 + a1 * M4 + a2 * M3 + a3 * M2 + a4 * M1 + a5 * M0 + this.i5;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a5 = r;
-    c = q + a0 * M6 + a1 * M5 + a2 * M4 + a3 * M3 + a4 * M2 + a5 * M1 + a6 * M0 + this.i6;
-    q = Math.floor(c / 65536);
-    r = c - q * 65536;
-    this.a6 = r;
-    c = q + a0 * M7 + a1 * M6 + a2 * M5 + a3 * M4 + a4 * M3 + a5 * M2 + a6 * M1 + a7 * M0 + this.i7;
-    this.a7 = c - Math.floor(c / 65536) * 65536;
-  }
-
-  /** Steps, then sets `hi`/`lo` to the XSL-RR output of the new state. */
-  next64(): void {
-    this.step();
-    this.steps++;
-    const a7 = this.a7;
-    const xh = ((a7 << 16) | this.a6) ^ ((this.a3 << 16) | this.a2);
-    const xl = ((this.a5 << 16) | this.a4) ^ ((this.a1 << 16) | this.a0);
-    const rot = a7 >>> 10;
-    if (rot === 0) {
-      this.hi = xh >>> 0;
-      this.lo = xl >>> 0;
-    } else if (rot < 32) {
-      this.hi = ((xh >>> rot) | (xl << (32 - rot))) >>> 0;
-      this.lo = ((xl >>> rot) | (xh << (32 - rot))) >>> 0;
-    } else if (rot === 32) {
-      this.hi = xl >>> 0;
-      this.lo = xh >>> 0;
+  /** Makes the next BLOCK outputs. */
+  #refill(): void {
+    const inc = this.#inc;
+    let lanes = this.#lanes;
+    if (this.#len === 0 || lanes === undefined) {
+      // Fresh start from #base: lane k begins at state k + 1.
+      lanes ??= this.#lanes = new Float64Array(6 * LANES);
+      let s = this.#base;
+      for (let k = 0; k < LANES; k++) {
+        s = (s * M + inc) & MASK128;
+        toLimbs(s, lanes, 6 * k);
+      }
+      this.#hiBuf ??= new Int32Array(BLOCK);
+      this.#loBuf ??= new Int32Array(BLOCK);
+      this.#dblBuf ??= new Float64Array(BLOCK);
     } else {
-      const s = rot - 32;
-      this.hi = ((xl >>> s) | (xh << (32 - s))) >>> 0;
-      this.lo = ((xh >>> s) | (xl << (32 - s))) >>> 0;
+      // The lanes ran on by exactly one block last time.
+      this.#base = (this.#base * BLOCK_JUMP.mult + inc * BLOCK_JUMP.sum) & MASK128;
     }
+    fillBlock(
+      lanes,
+      this.#laneJump as Float64Array,
+      this.#hiBuf as Int32Array,
+      this.#loBuf as Int32Array,
+      this.#dblBuf as Float64Array,
+    );
+    this.#pos = 0;
+    this.#len = BLOCK;
+  }
+
+  /** Sets `hi`/`lo` to the next 64-bit output. */
+  next64(): void {
+    if (this.#pos === this.#len) this.#refill();
+    const i = this.#pos++;
+    this.steps++;
+    this.hi = ((this.#hiBuf as Int32Array)[i] as number) >>> 0;
+    this.lo = ((this.#loBuf as Int32Array)[i] as number) >>> 0;
   }
 
   /** NumPy's `next_double`: `(next64 >> 11) · 2^-53`. */
   nextDouble(): number {
-    this.next64();
-    return (this.hi * 2097152 + (this.lo >>> 11)) * 1.1102230246251565e-16;
+    if (this.#pos === this.#len) this.#refill();
+    this.steps++;
+    return (this.#dblBuf as Float64Array)[this.#pos++] as number;
   }
 
   /** NumPy's `next_uint32` for PCG64: low half of a new output, then the kept high half. */
@@ -239,10 +182,18 @@ export class Pcg64 {
     return this.lo;
   }
 
-  /** A JSON-safe copy of the whole state. */
+  /** The LCG state after the outputs consumed so far. */
+  #current(): bigint {
+    let s = this.#base;
+    for (let i = 0; i < this.#pos; i++) s = (s * M + this.#inc) & MASK128;
+    return s;
+  }
+
+  /** A JSON-safe copy of the whole state (NumPy's `bit_generator.state` in 32-bit words). */
   getState(): Pcg64State {
     return {
-      ...this.words(),
+      state: toWords(this.#current()),
+      inc: toWords(this.#inc),
       hasUint32: this.hasUint32 ? 1 : 0,
       uinteger: this.uinteger,
     };
@@ -250,10 +201,99 @@ export class Pcg64 {
 
   /** Restores a state from {@link getState} (validated by the caller). */
   setState(s: Pcg64State, steps: number): void {
-    this.setWords(s.state, s.inc);
+    this.#reset(fromWords(s.state), fromWords(s.inc));
     this.hasUint32 = s.hasUint32 === 1;
     this.uinteger = s.uinteger;
     this.steps = steps;
+  }
+}
+
+/**
+ * Writes BLOCK outputs (high and low 32-bit halves, and NumPy's double) from the lanes'
+ * states, and moves every lane on by LANES steps after each of its outputs.
+ * `jumpLimbs` holds the lane jump: multiplier limbs 0–5, increment limbs 6–11.
+ */
+function fillBlock(
+  lanes: Float64Array,
+  jumpLimbs: Float64Array,
+  hiOut: Int32Array,
+  loOut: Int32Array,
+  dblOut: Float64Array,
+): void {
+  const m0 = jumpLimbs[0] as number;
+  const m1 = jumpLimbs[1] as number;
+  const m2 = jumpLimbs[2] as number;
+  const m3 = jumpLimbs[3] as number;
+  const m4 = jumpLimbs[4] as number;
+  const m5 = jumpLimbs[5] as number;
+  const c0 = jumpLimbs[6] as number;
+  const c1 = jumpLimbs[7] as number;
+  const c2 = jumpLimbs[8] as number;
+  const c3 = jumpLimbs[9] as number;
+  const c4 = jumpLimbs[10] as number;
+  const c5 = jumpLimbs[11] as number;
+  for (let r = 0; r < BLOCK; r += LANES) {
+    for (let k = 0; k < LANES; k++) {
+      const o = 6 * k;
+      const a0 = lanes[o] as number;
+      const a1 = lanes[o + 1] as number;
+      const a2 = lanes[o + 2] as number;
+      const a3 = lanes[o + 3] as number;
+      const a4 = lanes[o + 4] as number;
+      const a5 = lanes[o + 5] as number;
+      // Output: the xor of the 64-bit halves, rotated right by the top 6 bits.
+      // Limbs: bits 0-23, 24-47, 48-71, 72-95, 96-119, 120-127.
+      const w0 = a0 | (a1 << 24);
+      const w1 = (a1 >>> 8) | (a2 << 16);
+      const w2 = (a2 >>> 16) | (a3 << 8);
+      const w3 = a4 | (a5 << 24);
+      const xh = w3 ^ w1;
+      const xl = w2 ^ w0;
+      const rot = a5 >>> 2;
+      let hi: number;
+      let lo: number;
+      if (rot === 0) {
+        hi = xh;
+        lo = xl;
+      } else if (rot < 32) {
+        hi = (xh >>> rot) | (xl << (32 - rot));
+        lo = (xl >>> rot) | (xh << (32 - rot));
+      } else if (rot === 32) {
+        hi = xl;
+        lo = xh;
+      } else {
+        const s = rot - 32;
+        hi = (xl >>> s) | (xh << (32 - s));
+        lo = (xh >>> s) | (xl << (32 - s));
+      }
+      const i = r + k;
+      hiOut[i] = hi;
+      loOut[i] = lo;
+      dblOut[i] = ((hi >>> 0) * 2097152 + (lo >>> 11)) * TWO_POW_MINUS_53;
+      // Jump: columns first (independent of each other), then the carries.
+      const s0 = a0 * m0 + c0;
+      let s1 = a0 * m1 + a1 * m0 + c1;
+      let s2 = a0 * m2 + a1 * m1 + a2 * m0 + c2;
+      let s3 = a0 * m3 + a1 * m2 + a2 * m1 + a3 * m0 + c3;
+      let s4 = a0 * m4 + a1 * m3 + a2 * m2 + a3 * m1 + a4 * m0 + c4;
+      let s5 = a0 * m5 + a1 * m4 + a2 * m3 + a3 * m2 + a4 * m1 + a5 * m0 + c5;
+      let q = Math.floor(s0 * INV_LIMB);
+      lanes[o] = s0 - q * LIMB;
+      s1 += q;
+      q = Math.floor(s1 * INV_LIMB);
+      lanes[o + 1] = s1 - q * LIMB;
+      s2 += q;
+      q = Math.floor(s2 * INV_LIMB);
+      lanes[o + 2] = s2 - q * LIMB;
+      s3 += q;
+      q = Math.floor(s3 * INV_LIMB);
+      lanes[o + 3] = s3 - q * LIMB;
+      s4 += q;
+      q = Math.floor(s4 * INV_LIMB);
+      lanes[o + 4] = s4 - q * LIMB;
+      s5 += q;
+      lanes[o + 5] = s5 - Math.floor(s5 / 256) * 256; // the top limb keeps 8 bits
+    }
   }
 }
 
