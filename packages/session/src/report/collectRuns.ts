@@ -3,7 +3,7 @@
  * output roots (via `scanSessions`), each with its config, log tails, figures and metrics.
  * Never throws for a damaged run: what could not be read becomes a note.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { readMetrics, type MetricSeries } from '@scitex/metrics';
 import { scanSessions, type SessionInfo } from '@scitex/sdir';
@@ -13,6 +13,9 @@ import { findFigures, type FigureFile } from './findFigures.js';
 import { flattenParams } from './params.js';
 import { readTail, type Tail } from './readTail.js';
 import type { ResolvedReportOptions } from './options.js';
+
+/** A metrics.csv larger than this is not read (a note says so): reading it would stall the report. */
+const MAX_METRICS_BYTES = 256 * 1024 * 1024;
 
 /** One run as the report sees it. */
 export interface RunData {
@@ -87,6 +90,11 @@ function describeRun(info: SessionInfo, opts: ResolvedReportOptions): RunData {
   const metricsFile = join(info.dir, 'metrics.csv');
   if (existsSync(metricsFile)) {
     try {
+      const size = statSync(metricsFile).size;
+      if (size > MAX_METRICS_BYTES)
+        throw new Error(
+          `${Math.round(size / 2 ** 20)} MiB is more than the report reads (256 MiB)`,
+        );
       const data = readMetrics(metricsFile);
       metrics = data.series;
       if (data.skipped.length)
