@@ -19,6 +19,7 @@ table { border-collapse: collapse; }
 #runs { width: 100%; }
 #runs th, #runs td { padding: 5px 10px; border-bottom: 1px solid var(--line); text-align: left; white-space: nowrap; }
 #runs td { max-width: 18em; overflow: hidden; text-overflow: ellipsis; }
+#runs td:first-child { max-width: none; }
 #runs td.num { text-align: right; font-variant-numeric: tabular-nums; }
 #runs thead th { background: var(--head); position: sticky; top: 0; }
 #runs th button { all: unset; cursor: pointer; font-weight: 600; }
