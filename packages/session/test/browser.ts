@@ -35,15 +35,15 @@ interface DocLike {
 // Page functions are serialised into the page: they cannot call helpers of this module.
 
 /** Starts Chromium; fails (never skips) when it is not installed. */
-export async function launchBrowser(): Promise<GuardedBrowser> {
-  if (!existsSync(CHROMIUM)) {
+export async function launchBrowser(executable: string = CHROMIUM): Promise<GuardedBrowser> {
+  if (!existsSync(executable)) {
     throw new Error(
-      `${CHROMIUM} not found: the report tests need Debian's chromium. Install it with \`bash scripts/install-system-deps.sh\` (as root; it runs apt-get install chromium).`,
+      `${executable} not found: the report tests need Debian's chromium. Install it with \`bash scripts/install-system-deps.sh\` (as root; it runs apt-get install chromium).`,
     );
   }
   const profile = mkdtempSync(join(tmpdir(), 'scitex-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: executable,
     headless: true,
     viewport: { width: 1280, height: 900 },
     args: [

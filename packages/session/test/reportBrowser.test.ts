@@ -236,3 +236,11 @@ describe('report in Chromium', () => {
     expect(browser.errors).toEqual([]);
   });
 });
+
+describe('without Chromium', () => {
+  it('the browser tests fail (not skip) and say how to install it', async () => {
+    await expect(launchBrowser('/nonexistent/chromium')).rejects.toThrow(
+      /\/nonexistent\/chromium not found: .*bash scripts\/install-system-deps\.sh/,
+    );
+  });
+});
