@@ -4,16 +4,17 @@
  * Speed: `log()` only checks the values and appends text to an in-memory buffer; the buffer
  * goes to disk in one write when it is `flushIntervalMs` old (an unref'd timer, or the next
  * `log()` call when a busy loop keeps timers from firing), when it passes 1 MiB, at
- * `flush()`/`close()`, and when the process exits (signal-exit: normal end, `process.exit`,
- * SIGINT/SIGTERM/SIGHUP). So a SIGKILL loses at most the last `flushIntervalMs` of values.
+ * `flush()`/`close()`, and when the process ends (the 'exit' event: normal end,
+ * `process.exit`, a fatal exception; and SIGINT/SIGTERM/SIGHUP… unless `signals: false`).
+ * So a SIGKILL loses at most the last `flushIntervalMs` of values.
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { onExit } from 'signal-exit';
 import { checkName, checkStep, checkValue, describe } from './checks.js';
 import { csvField, HEADER, METRICS_FILE } from './csv.js';
 import { MetricsError } from './errors.js';
 import { isHeader, parseMetrics } from './parseMetrics.js';
+import { onProcessEnd } from './processEnd.js';
 import { timeText } from './timeText.js';
 
 /** Options of {@link openMetrics}. */
@@ -22,6 +23,13 @@ export interface MetricsOptions {
   file?: string;
   /** How old buffered values may get before they are written, ms; default 100. */
   flushIntervalMs?: number;
+  /**
+   * Write buffered values when SIGINT, SIGTERM, SIGHUP (and the other signals that end a
+   * process by default) arrive, then let the process die of the signal if nobody else
+   * listens for it. Pass `false` when your code handles those signals and calls `close()`
+   * itself (as `@scitex/session` does). Default `true`.
+   */
+  signals?: boolean;
 }
 
 /** Options of {@link MetricsHandle.log}. */
@@ -71,17 +79,20 @@ function badOption(message: string): MetricsError {
   return new MetricsError('METRICS_INVALID_OPTION', message);
 }
 
-function checkOptions(dir: unknown, opts: unknown): { file: string; interval: number } {
+function checkOptions(
+  dir: unknown,
+  opts: unknown,
+): { file: string; interval: number; signals: boolean } {
   if (typeof dir !== 'string' || dir === '')
     throw badOption(`openMetrics(dir): dir must be a non-empty path string, got ${describe(dir)}.`);
-  if (opts === undefined) return { file: METRICS_FILE, interval: FLUSH_INTERVAL_MS };
+  if (opts === undefined) return { file: METRICS_FILE, interval: FLUSH_INTERVAL_MS, signals: true };
   if (typeof opts !== 'object' || opts === null || Array.isArray(opts))
     throw badOption(`openMetrics options must be an object, got ${describe(opts)}.`);
   const o = opts as Record<string, unknown>;
   for (const k of Object.keys(o))
-    if (k !== 'file' && k !== 'flushIntervalMs')
+    if (k !== 'file' && k !== 'flushIntervalMs' && k !== 'signals')
       throw badOption(
-        `openMetrics: unknown option ${JSON.stringify(k)} (known: file, flushIntervalMs).`,
+        `openMetrics: unknown option ${JSON.stringify(k)} (known: file, flushIntervalMs, signals).`,
       );
   const file = o['file'] ?? METRICS_FILE;
   if (typeof file !== 'string' || file === '')
@@ -96,7 +107,10 @@ function checkOptions(dir: unknown, opts: unknown): { file: string; interval: nu
     throw badOption(
       `openMetrics: flushIntervalMs must be a number of milliseconds from 1 to 3600000, got ${describe(interval)}.`,
     );
-  return { file, interval };
+  const signals = o['signals'] ?? true;
+  if (typeof signals !== 'boolean')
+    throw badOption(`openMetrics: signals must be true or false, got ${describe(signals)}.`);
+  return { file, interval, signals };
 }
 
 /** Opens (creates, or continues) the file; returns its descriptor and what it already holds. */
@@ -160,7 +174,7 @@ function writeAll(fd: number, text: string): void {
  * @throws MetricsError `METRICS_INVALID_OPTION`, `METRICS_OPEN_FAILED`
  */
 export function openMetrics(dir: string, options?: MetricsOptions): MetricsHandle {
-  const { file, interval } = checkOptions(dir, options);
+  const { file, interval, signals } = checkOptions(dir, options);
   const path = join(resolve(dir), file);
   const opened = openFile(path);
   const fd = opened.fd;
@@ -193,7 +207,14 @@ export function openMetrics(dir: string, options?: MetricsOptions): MetricsHandl
     timer = null;
     quietFlush();
   };
-  const removeExitHook = onExit(() => quietFlush());
+  // At exit (and on a signal) what is buffered is written, and from then on every call
+  // writes at once: values logged by 'exit' listeners that run later are kept too.
+  // Plain listeners: Node's own exit code is left exactly as it is.
+  let exiting = (process as { _exiting?: boolean })._exiting === true; // opened in an 'exit' listener
+  const removeExitHook = onProcessEnd(() => {
+    exiting = true;
+    quietFlush();
+  }, signals);
 
   const flush = (): void => {
     if (closed) return;
@@ -276,7 +297,7 @@ export function openMetrics(dir: string, options?: MetricsOptions): MetricsHandl
     }
     pending += text;
     const now = Date.now();
-    if (now - lastFlush >= interval || pending.length >= MAX_PENDING) quietFlush();
+    if (exiting || now - lastFlush >= interval || pending.length >= MAX_PENDING) quietFlush();
     else if (timer === null) {
       timer = setTimeout(onTimer, interval);
       timer.unref();
