@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
-# Optional Debian packages: fonts for figures (DejaVu), matplotlib for the plt benchmark,
-# hyperfine for whole-process timings. Installed only if missing.
+# Optional Debian packages: fonts for figures (DejaVu), NumPy/PyYAML for the cross-language
+# tests, matplotlib for the plt benchmark, hyperfine for whole-process timings. Installed only
+# if missing.
 set -euo pipefail
 need=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 # Debian's Chromium for the report's browser tests (playwright-core drives /usr/bin/chromium).
 [ -x /usr/bin/chromium ] || need+=(chromium)
+# NumPy and PyYAML for Debian's own python3 (not a pyenv one): @scitex/rng and @scitex/config
+# test against them (same numbers and YAML reading as the Python original).
+/usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need+=(python3-numpy)
+/usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
 if [ "${1:-}" = "--bench" ]; then
   dpkg -s python3-matplotlib >/dev/null 2>&1 || need+=(python3-matplotlib)
   command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
