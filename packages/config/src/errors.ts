@@ -61,4 +61,3 @@ export class ConfigError extends Error {
     if (options?.snippet !== undefined) this.snippet = options.snippet;
   }
 }
-

@@ -9,6 +9,7 @@ import { displayPath } from './displayPath.js';
 import { jsYaml } from './jsYaml.js';
 import { dumpPlainYaml } from './plainYaml.js';
 import { ConfigError } from './errors.js';
+import { describeError, oneLine } from './snapshotLimits.js';
 import { snapshotTree, YamlTimestamp, type SnapshotTag } from './snapshotTree.js';
 import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.js';
 import { checkPath } from './checkArgs.js';
@@ -48,6 +49,14 @@ export interface SnapshotMeta {
   types: Record<string, SnapshotTag>;
   /** JSON Pointer of a "[Circular]" placeholder → JSON Pointer of its target. */
   refs?: Record<string, string>;
+  /**
+   * JSON Pointer → why the value there is not saved as it is: summarised (too large), an
+   * "[Unreadable: …]" marker (reading it threw), nested too deep, or cut at the size limit.
+   * Only present when something was; at most MAX_NOTES entries.
+   */
+  notes?: Record<string, string>;
+  /** How many notes there were beyond those listed in `notes`. */
+  notesOmitted?: number;
 }
 
 let yamlSchema: Schema | undefined;
@@ -103,7 +112,7 @@ export function serializeConfig(
       `saveConfig(): config must be an object of key/value pairs, got ${Array.isArray(config) ? 'an array' : typeof config}`,
     );
   }
-  if (Object.prototype.hasOwnProperty.call(config, SNAPSHOT_KEY)) {
+  if (hasOwnSafely(config, SNAPSHOT_KEY)) {
     throw new ConfigError(
       'CONFIG_RESERVED_KEY',
       `saveConfig(): the top-level key "${SNAPSHOT_KEY}" is reserved for the snapshot's type table; rename it`,
@@ -111,16 +120,24 @@ export function serializeConfig(
   }
   const redact = options.redact ?? true;
   try {
-    const forYaml = snapshotTree(config, 'yaml', redact);
-    const forJson = snapshotTree(config, 'json', redact);
+    // One hash per large value, shared by the two walks.
+    const hashes = new Map<unknown, string>();
+    const forYaml = snapshotTree(config, 'yaml', redact, hashes);
+    const forJson = snapshotTree(config, 'json', redact, hashes);
     const meta: SnapshotMeta = {
       format: SNAPSHOT_FORMAT,
       version: SNAPSHOT_VERSION,
       types: forJson.types,
     };
     if (Object.keys(forJson.refs).length > 0) meta.refs = forJson.refs;
+    const listed = Object.keys(forJson.notes).length;
+    if (listed > 0) meta.notes = forJson.notes;
+    if (forJson.noteCount > listed) meta.notesOmitted = forJson.noteCount - listed;
     const jsonText = JSON.stringify({ ...forJson.value, [SNAPSHOT_KEY]: meta }, null, 2) + '\n';
-    const yamlText = YAML_HEADER + dumpSnapshotYaml(forYaml.value);
+    const yamlText =
+      YAML_HEADER +
+      notesComment(forYaml.notes, forYaml.noteCount) +
+      dumpSnapshotYaml(forYaml.value);
     return { yamlText, jsonText };
   } catch (cause) {
     // A toJSON() that throws, a hostile Proxy, nesting deeper than the stack: the
@@ -169,6 +186,29 @@ export function saveConfig(
   removeStaleTempFiles(abs, 'CONFIG.json');
   removeStaleTempFiles(abs, 'CONFIG.yaml');
   return paths;
+}
+
+/** The notes as YAML comment lines under the header ('' when there are none). */
+function notesComment(notes: Record<string, string>, count: number): string {
+  const ptrs = Object.keys(notes);
+  if (ptrs.length === 0) return '';
+  let text = '# Not saved as they are (CONFIG.json lists the same under $scitex.notes):\n';
+  for (const p of ptrs) text += `#   ${oneLine(p)}: ${notes[p]!}\n`;
+  if (count > ptrs.length) text += `#   … and ${count - ptrs.length} more\n`;
+  return text;
+}
+
+/** hasOwnProperty that treats an object refusing the question (a revoked Proxy) as a write failure. */
+function hasOwnSafely(config: object, key: string): boolean {
+  try {
+    return Object.prototype.hasOwnProperty.call(config, key);
+  } catch (cause) {
+    throw new ConfigError(
+      'CONFIG_WRITE_FAILED',
+      `saveConfig(): the config object itself cannot be read (${describeError(cause)})`,
+      { cause },
+    );
+  }
 }
 
 function writeFailed(file: string, cause: unknown): ConfigError {

@@ -177,7 +177,7 @@ describe('saveConfig', () => {
     expect(err.cause).toBeInstanceOf(Error);
   });
 
-  it('keeps the previous snapshot when the config cannot be serialised', () => {
+  it('saves a value whose toJSON() throws as a marker with a note, and everything else', () => {
     const tmp = useTempDir();
     saveConfig({ v: 1 }, tmp.path);
     const hostile = {
@@ -188,10 +188,13 @@ describe('saveConfig', () => {
         },
       },
     };
-    const err = catchConfigError(() => saveConfig(hostile, tmp.path));
-    expect(err.code).toBe('CONFIG_WRITE_FAILED');
-    expect(err.message).toContain('no way');
-    expect(loadSavedConfig(tmp.path)).toEqual({ v: 1 });
+    saveConfig(hostile, tmp.path);
+    expect(loadSavedConfig(tmp.path)).toEqual({ v: 2, bad: '[Unreadable: Error: no way]' });
+    const meta = JSON.parse(readFileSync(tmp.join('CONFIG.json'), 'utf8')).$scitex;
+    expect(meta.notes).toEqual({ '/bad': 'could not be read (Error: no way)' });
+    expect(readFileSync(tmp.join('CONFIG.yaml'), 'utf8')).toContain(
+      '#   /bad: could not be read (Error: no way)\n',
+    );
   });
 
   it('refuses the reserved top-level key $scitex and non-objects', () => {
