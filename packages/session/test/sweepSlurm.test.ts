@@ -23,7 +23,7 @@ const script = join(repo, 'scripts', 'slurm-local.sh');
 const clusterEnv = {
   SCITEX_SLURM_DIR: process.env['SCITEX_SLURM_TEST_DIR'] ?? '/tmp/scitex-slurm-test',
   SCITEX_SLURM_PORT: '6837',
-  SCITEX_SLURM_MAX_ARRAY_SIZE: '8',
+  SCITEX_SLURM_MAX_ARRAY_SIZE: '5',
 };
 const SLURM_CONF = join(clusterEnv.SCITEX_SLURM_DIR, 'slurm.conf');
 const env = { SLURM_CONF };
@@ -111,7 +111,7 @@ afterAll(() => {
 }, 120_000);
 
 describe('sweep --backend slurm', { timeout: 180_000 }, () => {
-  it('submits a 6-task grid as one job array and returns at once; status and collect follow', async () => {
+  it('submits a 6-task grid (arrays of MaxArraySize 5 and 1) and returns at once; status and collect follow', async () => {
     const tmp = useTempDir();
     makeProject(tmp.path);
     const out = tmp.join('out');
@@ -126,10 +126,13 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
     ]);
     submittedJobs.push(...s.jobs.map((j) => j.job));
     expect(Date.now() - t0).toBeLessThan(30_000);
-    expect(s.jobs).toHaveLength(1);
-    expect(s.jobs[0]).toMatchObject({ offset: 0, count: 6, script: 'job-0.sbatch' });
+    expect(s.jobs.map((j) => [j.offset, j.count, j.script])).toEqual([
+      [0, 5, 'job-0.sbatch'],
+      [5, 1, 'job-1.sbatch'],
+    ]);
     const sbatchText = readFileSync(join(s.dir, 'job-0.sbatch'), 'utf8');
-    expect(sbatchText).toContain('#SBATCH --array=0-5\n');
+    expect(sbatchText).toContain('#SBATCH --array=0-4\n');
+    expect(readFileSync(join(s.dir, 'job-1.sbatch'), 'utf8')).toContain('SCITEX_SWEEP_OFFSET=5\n');
     expect(sbatchText).toMatch(/^exec \S*node /m);
     expect(slurmCmd('scontrol', ['show', 'job', s.jobs[0]!.job])).toContain('Comment=scitex test');
 
@@ -142,10 +145,12 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
       'FINISHED_SUCCESS',
       'FINISHED_ERROR',
     ]);
-    expect(rows.map((r) => r.job)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${s.jobs[0]!.job}_${i}`));
+    const jobOf = (task: number): string =>
+      task < 5 ? `${s.jobs[0]!.job}_${task}` : `${s.jobs[1]!.job}_${task - 5}`;
+    expect(rows.map((r) => r.job)).toEqual([0, 1, 2, 3, 4, 5].map(jobOf));
     for (const sess of sessionsOf(out)) {
       const sw = sess.config['SWEEP'] as { task: number; attempt: number; job: string };
-      expect(sw).toMatchObject({ id: s.id, attempt: 0, job: `${s.jobs[0]!.job}_${sw.task}` });
+      expect(sw).toMatchObject({ id: s.id, attempt: 0, job: jobOf(sw.task) });
       expect(sess.config['MANIFEST_SEEN']).toBe(true);
     }
     expect(readdirSync(join(s.dir, 'slurm')).sort()).toHaveLength(6);
@@ -158,7 +163,7 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
     expect(csv.stdout).toMatch(/^4,0\.3,false,FINISHED_SUCCESS,.*,0\.(1|09999+\d*)$/m);
   });
 
-  it('splits 12 tasks into arrays of MaxArraySize (8), throttled with %P', async () => {
+  it('splits 12 tasks into arrays of MaxArraySize (5), throttled with %P', async () => {
     const tmp = useTempDir();
     makeProject(tmp.path);
     const out = tmp.join('out');
@@ -170,15 +175,16 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
     ]);
     submittedJobs.push(...s.jobs.map((j) => j.job));
     expect(s.jobs.map((j) => [j.offset, j.count])).toEqual([
-      [0, 8],
-      [8, 4],
+      [0, 5],
+      [5, 5],
+      [10, 2],
     ]);
-    expect(readFileSync(join(s.dir, 'job-0.sbatch'), 'utf8')).toContain('--array=0-7%3\n');
-    expect(readFileSync(join(s.dir, 'job-1.sbatch'), 'utf8')).toContain('--array=0-3%3\n');
+    expect(readFileSync(join(s.dir, 'job-0.sbatch'), 'utf8')).toContain('--array=0-4%3\n');
+    expect(readFileSync(join(s.dir, 'job-2.sbatch'), 'utf8')).toContain('--array=0-1%3\n');
     const manifest = JSON.parse(readFileSync(join(s.dir, 'manifest.json'), 'utf8')) as {
       slurm: { maxArraySize: number };
     };
-    expect(manifest.slurm.maxArraySize).toBe(8);
+    expect(manifest.slurm.maxArraySize).toBe(5);
 
     const rows = await whenAllFinished(s.dir, 170_000);
     expect(rows.every((r) => r.state === 'FINISHED_SUCCESS' && r.attempts === 1)).toBe(true);
@@ -189,9 +195,9 @@ describe('sweep --backend slurm', { timeout: 180_000 }, () => {
       byTask.set(sw.task, sess.config);
     }
     expect([...byTask.keys()].sort((a, b) => a - b)).toEqual([...Array(12).keys()]);
-    // Task 9 ran as index 1 of the second array, with lr = 10.
+    // Task 9 ran as index 4 of the second array, with lr = 10.
     const t9 = byTask.get(9)!;
-    expect((t9['SWEEP'] as { job: string }).job).toBe(`${s.jobs[1]!.job}_1`);
+    expect((t9['SWEEP'] as { job: string }).job).toBe(`${s.jobs[1]!.job}_4`);
     expect(readFileSync(join(t9['SDIR_PATH'] as string, 'metrics.csv'), 'utf8')).toContain(
       '0,loss,10,0',
     );
