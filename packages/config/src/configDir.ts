@@ -5,6 +5,7 @@
 import { statSync, type Stats } from 'node:fs';
 import { resolve } from 'node:path';
 import { displayPath } from './displayPath.js';
+import { refuseBrokenLink } from './brokenLink.js';
 import { ConfigError } from './errors.js';
 
 /** The default config directory, relative to the current working directory. */
@@ -17,6 +18,8 @@ export function resolveConfigDir(dir: string = DEFAULT_CONFIG_DIR): string | nul
   try {
     st = statSync(abs);
   } catch (cause) {
+    // A link whose target is gone is not "no config": that would drop every namespace.
+    refuseBrokenLink(abs, 'config directory');
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw new ConfigError(
       'CONFIG_READ_FAILED',

@@ -15,6 +15,7 @@ import { compareNatural } from './naturalSort.js';
 import { parseYamlFile } from './parseYaml.js';
 import { isPlainObject, setOwn } from './setOwn.js';
 import { checkPath } from './checkArgs.js';
+import { refuseBrokenLink } from './brokenLink.js';
 
 /** Options of {@link loadConfigs}. */
 export interface LoadConfigsOptions {
@@ -52,6 +53,7 @@ export function loadConfigs(options: LoadConfigsOptions = {}): LoadedConfigs {
 
   const files = [...yamlFiles(abs)];
   const categories = join(abs, 'categories');
+  refuseBrokenLink(categories, 'config folder');
   if (isDirectory(categories)) files.push(...yamlFiles(categories));
 
   for (const { stem, file } of files) {
@@ -91,7 +93,7 @@ function yamlFiles(dir: string): YamlFile[] {
   const byStem = new Map<string, YamlFile>();
   const names = entries
     .filter((e) => !e.name.startsWith('.') && EXTENSIONS.has(extname(e.name).toLowerCase()))
-    .filter((e) => e.isFile() || (e.isSymbolicLink() && isFile(join(dir, e.name))))
+    .filter((e) => e.isFile() || (e.isSymbolicLink() && isLinkToFile(join(dir, e.name))))
     .map((e) => e.name)
     .sort(compareNatural);
   for (const name of names) {
@@ -126,7 +128,9 @@ function isDirectory(path: string): boolean {
   }
 }
 
-function isFile(path: string): boolean {
+/** A link to a file; a link to a folder is ignored like a folder; a broken link is an error. */
+function isLinkToFile(path: string): boolean {
+  refuseBrokenLink(path, 'config file');
   try {
     return statSync(path).isFile();
   } catch {
