@@ -3,8 +3,8 @@
  * and look at the result.
  *
  *   sweep <script> --grid KEY=v1,v2 [--grid …] [--backend local|slurm] [-j N] [--parallel P]
- *         [--sbatch "…"] [--grace S] [--out OUT_ROOT] [--config-dir DIR] [--node-arg FLAG]
- *         [--json] [-- script args]
+ *         [--sbatch "…"] [--grace S] [--out OUT_ROOT] [--config-dir DIR] [--node PATH]
+ *         [--node-arg FLAG] [--json] [-- script args]
  *   sweep status <SWEEP_ID> [OUT_ROOT] [--json] [--no-queue]
  *   sweep collect <SWEEP_ID> [OUT_ROOT] [--csv | --json] [--no-queue]
  *
@@ -51,6 +51,7 @@ interface RunOpts {
   out?: string;
   configDir: string;
   nodeArg: string[];
+  node?: string;
   json?: boolean;
 }
 
@@ -98,6 +99,10 @@ export function registerSweepCommand(program: Command, io: CliIO): SweepCommandH
     )
     .option('--config-dir <dir>', 'config folder the keys are checked against', './config')
     .option('--node-arg <flag>', 'a node flag for every task (repeatable)', collectList, [])
+    .option(
+      '--node <path>',
+      'the node binary the tasks run (default: the one running this command)',
+    )
     .option('--json', 'print the result as JSON')
     // Options after `status`/`collect` are theirs (both have a --json of their own).
     .enablePositionalOptions();
@@ -212,6 +217,8 @@ async function startSweep(script: string, args: string[], o: RunOpts, io: CliIO)
   // Asked before anything is written, so an unreachable cluster leaves no half sweep.
   const maxArray = backend === 'slurm' ? maxArraySize() : 0;
 
+  // On a cluster the compute nodes may keep node elsewhere: --node names it.
+  const node = o.node ?? process.execPath;
   const { id, dir } = createSweepDir(outRoot);
   const manifest: SweepManifest = {
     format: 'scitex-sweep',
@@ -222,10 +229,10 @@ async function startSweep(script: string, args: string[], o: RunOpts, io: CliIO)
     script: { path: real, sha256: sha256File(real) },
     cwd: io.cwd,
     outRoot,
-    node: process.execPath,
+    node,
     nodeArgs: o.nodeArg,
     args,
-    command: [process.execPath, ...o.nodeArg, real, ...args],
+    command: [node, ...o.nodeArg, real, ...args],
     grid: grid.axes,
     tasks: grid.tasks.map((overrides, task) => ({ task, overrides })),
   };
