@@ -6,6 +6,7 @@
 import { describeValue } from './describeValue.js';
 import { RngError } from './errors.js';
 import { maskFor } from './numpy/bounded.js';
+import { correctLog } from './numpy/correctLog.js';
 import { Mt19937, type Mt19937State } from './numpy/mt19937.js';
 import { checkSeed } from './seed.js';
 import { fillShape, toShape, type NestedArray, type Size, type Sized } from './size.js';
@@ -74,7 +75,7 @@ export class LegacyRandomState {
       x2 = 2 * mt.nextDouble() - 1;
       r2 = x1 * x1 + x2 * x2;
     } while (r2 >= 1 || r2 === 0);
-    const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+    const f = Math.sqrt((-2 * correctLog(r2)) / r2);
     this.#gauss = f * x1;
     this.#hasGauss = true;
     return f * x2;

@@ -10,10 +10,19 @@ const INSTALL_HINT =
   'run scripts/install-system-deps.sh (installs python3-numpy and python3-yaml), or set SCITEX_PYTHON';
 
 /** Runs test/fixtures/<script> with `args`; returns stdout. Throws with the install hint on a missing module. */
-export function runPython(script: string, args: readonly string[], input?: string): Buffer {
+export function runPython(
+  script: string,
+  args: readonly string[],
+  input?: string | Float64Array,
+): Buffer {
   const file = fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url));
   const r = spawnSync(PYTHON, [file, ...args], {
-    input: input === undefined ? undefined : Buffer.from(input, 'utf8'),
+    input:
+      input === undefined
+        ? undefined
+        : typeof input === 'string'
+          ? Buffer.from(input, 'utf8')
+          : Buffer.from(input.buffer, input.byteOffset, input.byteLength),
     maxBuffer: 1 << 28,
     encoding: 'buffer',
   });
