@@ -2,9 +2,9 @@
  * tee(): everything written to stdout and stderr also goes, cleaned, into log files —
  * complete on every exit path Node can observe. This file wires the parts together:
  * options and files first (so a failure leaves nothing patched), then the write patches,
- * the flush schedule, the exit hook and the uncaught-exception copy.
+ * the flush schedule, the exit hook and the uncaught-exception copy. What a failed write
+ * means (hold the output while the disk is full, or drop that log) is logSinks.ts.
  */
-import { closeSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import { makePipeBlocking } from './blockingPipe.js';
@@ -12,6 +12,7 @@ import { CleanLog } from './cleanLog.js';
 import { crashReport } from './crashReport.js';
 import { TeeError } from './errors.js';
 import { FlushScheduler } from './flushScheduler.js';
+import { LogSinks } from './logSinks.js';
 import { openLogFiles } from './openLogFiles.js';
 import { onProcessEnd } from './processEnd.js';
 import { RawLog } from './rawLog.js';
@@ -97,12 +98,10 @@ export interface TeeHandle {
 
 interface Role {
   readonly stream: Writable;
-  clean: CleanLog | null;
-  raw: RawLog | null;
+  readonly clean: CleanLog | null;
+  readonly raw: RawLog | null;
   patch: WritePatch | null;
 }
-
-type Sink = CleanLog | RawLog;
 
 const handleStreams = new WeakMap<TeeHandle, { stdout: Writable; stderr: Writable }>();
 
@@ -121,46 +120,8 @@ export function teeStreams(handle: TeeHandle): { stdout: Writable; stderr: Writa
  */
 export function tee(options: TeeOptions): TeeHandle {
   const opts = checkOptions(options);
-  const stdout = opts.streams?.stdout ?? process.stdout;
-  const stderr = opts.streams?.stderr ?? process.stderr;
-  if (stdout === stderr) {
-    throw new TeeError(
-      'TEE_INVALID_OPTION',
-      'tee(): streams.stdout and streams.stderr are the same object; pass two streams (use the same stdoutFile and stderrFile for one combined log)',
-    );
-  }
-  for (const [name, s] of [
-    ['stdout', stdout],
-    ['stderr', stderr],
-  ] as const) {
-    if (isTeed(s)) {
-      throw new TeeError(
-        'TEE_ALREADY_ACTIVE',
-        `tee(): ${name} is already being tee'd; close() that handle first`,
-      );
-    }
-  }
-
-  const dir = resolve(opts.dir);
-  const paths: TeePaths = {
-    stdout: resolve(dir, opts.stdoutFile ?? 'stdout.log'),
-    stderr: resolve(dir, opts.stderrFile ?? 'stderr.log'),
-  };
-  if (opts.raw === true) {
-    paths.stdoutRaw = rawPath(paths.stdout);
-    paths.stderrRaw = rawPath(paths.stderr);
-  }
-  const cleanPaths = [...new Set([paths.stdout, paths.stderr])];
-  const rawPaths = [
-    ...new Set([paths.stdoutRaw, paths.stderrRaw].filter((p): p is string => p !== undefined)),
-  ];
-  const clash = rawPaths.find((p) => cleanPaths.includes(p));
-  if (clash !== undefined) {
-    throw new TeeError(
-      'TEE_INVALID_OPTION',
-      `tee(): ${clash} would be both a clean and a raw log; choose other stdoutFile/stderrFile names`,
-    );
-  }
+  const { stdout, stderr } = captureStreams(opts);
+  const { paths, cleanPaths, rawPaths } = logPaths(opts);
 
   const files = new Map(
     openLogFiles([...cleanPaths, ...rawPaths], opts.append === true).map((f) => [f.path, f]),
@@ -168,7 +129,6 @@ export function tee(options: TeeOptions): TeeHandle {
   const open = (p: string): { fd: number; start: number } => files.get(p)!;
   const cleans = new Map(cleanPaths.map((p) => [p, new CleanLog(p, open(p).fd, open(p).start)]));
   const raws = new Map(rawPaths.map((p) => [p, new RawLog(p, open(p).fd, open(p).start)]));
-  const sinks: Sink[] = [...cleans.values(), ...raws.values()];
 
   const out: Role = {
     stream: stdout,
@@ -186,10 +146,6 @@ export function tee(options: TeeOptions): TeeHandle {
 
   let closed = false;
   let exiting = false;
-  let warned = false;
-  const holdLimit = opts.holdWhileFull ?? HOLD_WHILE_FULL;
-  /** Logs whose disk is full: their output is held and every flush tries again. */
-  const holding = new Set<Sink>();
 
   // Written past the capture, so a warning is not itself captured into the log it is about.
   const warn = (message: string): void => {
@@ -200,69 +156,16 @@ export function tee(options: TeeOptions): TeeHandle {
       // stderr itself is gone: nowhere left to report
     }
   };
-
-  // A log that cannot be written must never break the program's own output. A full disk
-  // may have room again soon: hold the output (up to holdLimit) and retry at each flush.
-  // Anything else, or too much held, or no later flush (close): drop that log, say so.
-  const fail = (sink: Sink, e: unknown, final = false): void => {
-    if (!sinks.includes(sink)) return;
-    const reason = e instanceof Error ? e.message : String(e);
-    const code = (e as { code?: unknown } | null)?.code;
-    const space = code === 'ENOSPC' || code === 'EDQUOT';
-    if (space && !final && sink.backlog <= holdLimit) {
-      if (!holding.has(sink)) {
-        holding.add(sink);
-        warn(
-          `writing ${sink.path} failed (${reason}); its output is kept in memory ` +
-            `(up to ${mib(holdLimit)}) and written when there is room again.`,
-        );
-      }
-      return;
-    }
-    sinks.splice(sinks.indexOf(sink), 1);
-    for (const r of roles) {
-      if (r.clean === sink) r.clean = null;
-      if (r.raw === sink) r.raw = null;
-    }
-    closeQuietly(sink.fd);
-    const lost = holding.delete(sink) || space ? ` (${mib(sink.backlog)} of it not written)` : '';
-    if (warned && lost === '') return;
-    warned = true;
-    warn(`writing ${sink.path} failed (${reason}); that log stops here${lost}.`);
-  };
-
-  /** Runs a write of `s`; a log held back by a full disk that now writes is announced. */
-  const attempt = (s: Sink, write: () => void, final: boolean): void => {
-    try {
-      write();
-    } catch (e) {
-      fail(s, e, final);
-      return;
-    }
-    if (holding.delete(s)) warn(`writing ${s.path} works again; nothing was lost.`);
-  };
-
-  const flushAll = (withLine: boolean): void => {
-    for (const s of [...sinks]) attempt(s, () => s.flush(withLine), false);
-  };
-  const scheduler = new FlushScheduler(flushAll);
+  const sinks = new LogSinks(
+    [...cleans.values(), ...raws.values()],
+    opts.holdWhileFull ?? HOLD_WHILE_FULL,
+    warn,
+  );
+  const scheduler = new FlushScheduler((withLine) => sinks.flushAll(withLine));
 
   const capture = (role: Role, chunk: unknown, encoding: unknown): void => {
-    const { clean, raw } = role;
-    if (clean !== null) {
-      try {
-        clean.write(chunk, encoding);
-      } catch (e) {
-        fail(clean, e);
-      }
-    }
-    if (raw !== null) {
-      try {
-        raw.write(chunk, encoding);
-      } catch (e) {
-        fail(raw, e);
-      }
-    }
+    sinks.add(role.clean, (s) => s.write(chunk, encoding));
+    sinks.add(role.raw, (s) => s.write(chunk, encoding));
     scheduler.wrote(sizeOf(chunk));
   };
 
@@ -283,10 +186,7 @@ export function tee(options: TeeOptions): TeeHandle {
   const removeExitHook = onProcessEnd(() => {
     exiting = true;
     scheduler.goSync();
-    // The last chance to write what a full disk held back: say what is lost.
-    for (const s of holding) {
-      warn(`exiting with ${mib(s.backlog)} of ${s.path} not written: the disk is still full.`);
-    }
+    sinks.exiting();
   }, opts.signals !== false);
   // Started from an 'exit' listener: no timer fires and no later hook runs, so from now
   // on every write goes to disk as it happens. (`_exiting` is Node's own flag.)
@@ -303,17 +203,8 @@ export function tee(options: TeeOptions): TeeHandle {
           if (process.listenerCount('uncaughtException') > 0) return; // handled: nothing printed
           if (process.hasUncaughtExceptionCaptureCallback()) return;
           const report = crashReport(e);
-          const { clean, raw } = err;
-          try {
-            clean?.writeText((clean.atLineStart ? '' : '\n') + report);
-          } catch (x) {
-            if (clean !== null) fail(clean, x);
-          }
-          try {
-            raw?.writeText(report);
-          } catch (x) {
-            if (raw !== null) fail(raw, x);
-          }
+          sinks.add(err.clean, (s) => s.writeText((s.atLineStart ? '' : '\n') + report));
+          sinks.add(err.raw, (s) => s.writeText(report));
           exiting = true;
           scheduler.goSync();
         }
@@ -327,10 +218,7 @@ export function tee(options: TeeOptions): TeeHandle {
     removeExitHook();
     if (onCrash !== null) process.off('uncaughtExceptionMonitor', onCrash);
     scheduler.stop();
-    // No later flush will come: what a failing log still holds is lost (`final`).
-    for (const s of [...sinks]) attempt(s, () => s.finish(), true);
-    for (const s of sinks) closeQuietly(s.fd);
-    sinks.length = 0;
+    sinks.finishAll();
     // At exit, keep pipes blocking: later writes (other exit hooks) must not be cut off.
     if (!exiting) for (const undo of unblock) undo();
   };
@@ -347,6 +235,55 @@ export function tee(options: TeeOptions): TeeHandle {
   return handle;
 }
 
+/** The two streams to capture; refused when they are one object or already tee'd. */
+function captureStreams(opts: TeeOptions): { stdout: Writable; stderr: Writable } {
+  const stdout = opts.streams?.stdout ?? process.stdout;
+  const stderr = opts.streams?.stderr ?? process.stderr;
+  if (stdout === stderr) {
+    throw new TeeError(
+      'TEE_INVALID_OPTION',
+      'tee(): streams.stdout and streams.stderr are the same object; pass two streams (use the same stdoutFile and stderrFile for one combined log)',
+    );
+  }
+  for (const [name, s] of [
+    ['stdout', stdout],
+    ['stderr', stderr],
+  ] as const) {
+    if (isTeed(s)) {
+      throw new TeeError(
+        'TEE_ALREADY_ACTIVE',
+        `tee(): ${name} is already being tee'd; close() that handle first`,
+      );
+    }
+  }
+  return { stdout, stderr };
+}
+
+/** Where the logs go: the handle's paths, and the distinct clean and raw files to open. */
+function logPaths(opts: TeeOptions): { paths: TeePaths; cleanPaths: string[]; rawPaths: string[] } {
+  const dir = resolve(opts.dir);
+  const paths: TeePaths = {
+    stdout: resolve(dir, opts.stdoutFile ?? 'stdout.log'),
+    stderr: resolve(dir, opts.stderrFile ?? 'stderr.log'),
+  };
+  if (opts.raw === true) {
+    paths.stdoutRaw = rawPath(paths.stdout);
+    paths.stderrRaw = rawPath(paths.stderr);
+  }
+  const cleanPaths = [...new Set([paths.stdout, paths.stderr])];
+  const rawPaths = [
+    ...new Set([paths.stdoutRaw, paths.stderrRaw].filter((p): p is string => p !== undefined)),
+  ];
+  const clash = rawPaths.find((p) => cleanPaths.includes(p));
+  if (clash !== undefined) {
+    throw new TeeError(
+      'TEE_INVALID_OPTION',
+      `tee(): ${clash} would be both a clean and a raw log; choose other stdoutFile/stderrFile names`,
+    );
+  }
+  return { paths, cleanPaths, rawPaths };
+}
+
 /** `stdout.log` → `stdout.raw.log`; `out.txt` → `out.raw.txt`; `out` → `out.raw`. */
 function rawPath(p: string): string {
   const ext = extname(p);
@@ -357,18 +294,6 @@ function sizeOf(chunk: unknown): number {
   if (typeof chunk === 'string') return chunk.length;
   if (chunk instanceof Uint8Array) return chunk.byteLength;
   return 0;
-}
-
-function closeQuietly(fd: number): void {
-  try {
-    closeSync(fd);
-  } catch {
-    // already closed
-  }
-}
-
-function mib(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${bytes} bytes`;
 }
 
 function checkOptions(options: TeeOptions): TeeOptions {
