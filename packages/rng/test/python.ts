@@ -14,9 +14,10 @@ export function runPython(
   script: string,
   args: readonly string[],
   input?: string | Float64Array,
+  python: string = PYTHON,
 ): Buffer {
   const file = fileURLToPath(new URL(`./fixtures/${script}`, import.meta.url));
-  const r = spawnSync(PYTHON, [file, ...args], {
+  const r = spawnSync(python, [file, ...args], {
     input:
       input === undefined
         ? undefined
@@ -26,12 +27,12 @@ export function runPython(
     maxBuffer: 1 << 28,
     encoding: 'buffer',
   });
-  if (r.error) throw new Error(`cannot run ${PYTHON} (${r.error.message}); ${INSTALL_HINT}`);
+  if (r.error) throw new Error(`cannot run ${python} (${r.error.message}); ${INSTALL_HINT}`);
   const stderr = r.stderr.toString();
   if (r.status !== 0) {
     const missing = /missing|No module named/.test(stderr);
     throw new Error(
-      `${PYTHON} ${script} failed (exit ${r.status}): ${stderr.trim()}${missing ? `\n${INSTALL_HINT}` : ''}`,
+      `${python} ${script} failed (exit ${r.status}): ${stderr.trim()}${missing ? `\n${INSTALL_HINT}` : ''}`,
     );
   }
   return r.stdout;
