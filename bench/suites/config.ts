@@ -1,11 +1,12 @@
 /**
  * @scitex/config: what config handling adds to a session's start()+close() — loading
  * ./config, writing the CONFIG snapshot (at start and again at close), reading it back —
- * and what importing the package costs a process.
+ * and what importing the package costs a process. Also the hostile inputs that must stay
+ * bounded: a CONFIG holding a Float64Array(1e7), and a 1 KiB YAML alias bomb.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfigs, loadSavedConfig, saveConfig } from '@scitex/config';
+import { ConfigError, loadConfigs, loadSavedConfig, saveConfig } from '@scitex/config';
 import { timeProcesses } from '../lib/process.ts';
 import { fmtMs, summarize, type Summary } from '../lib/stats.ts';
 import type { Figure, Suite } from '../lib/types.ts';
@@ -93,6 +94,28 @@ const suite: Suite = {
       { runs: quick ? 3 : 20, warmup: quick ? 1 : 3 },
     ) as [Summary, Summary];
 
+    log('bounded inputs: Float64Array(1e7) in CONFIG, a YAML alias bomb');
+    const big = { ...CONFIG, weights: new Float64Array(quick ? 1e6 : 1e7) };
+    const bigOut = join(tmp, 'CONFIGS-big');
+    const saveBig = timeIt(quick ? 1 : 3, () => saveConfig(big, bigOut));
+    const bigBytes = statSync(join(bigOut, 'CONFIG.json')).size;
+    const bombDir = join(tmp, 'bomb');
+    mkdirSync(bombDir, { recursive: true });
+    let bomb = 'a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n';
+    for (let i = 1; i < 9; i++)
+      bomb += `a${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(', ')}]\n`;
+    writeFileSync(join(bombDir, 'BOMB.yaml'), bomb);
+    let bombCode = 'loaded';
+    const loadBomb = timeIt(quick ? 1 : 3, () => {
+      try {
+        loadConfigs({ dir: bombDir });
+      } catch (e) {
+        bombCode = e instanceof ConfigError ? e.code : String(e);
+      }
+    });
+
     const budget = load.median + 2 * save.median;
     return [
       {
@@ -137,6 +160,20 @@ const suite: Suite = {
         target: 'informational',
         value: null,
         pass: null,
+      },
+      {
+        figure: `saveConfig of a CONFIG holding a Float64Array(${quick ? '1e6' : '1e7'}): time, CONFIG.json size`,
+        measured: `${fmtMs(saveBig)}, ${(bigBytes / 1024).toFixed(1)} KiB (the array saved as a summary with its sha256)`,
+        target: 'CONFIG.json < 64 KiB',
+        value: bigBytes,
+        pass: bigBytes < 64 * 1024,
+      },
+      {
+        figure: `loadConfigs of a ${bomb.length}-byte YAML alias bomb (9^9 values)`,
+        measured: `${bombCode} in ${fmtMs(loadBomb)}`,
+        target: 'refused (CONFIG_TOO_LARGE)',
+        value: null,
+        pass: bombCode === 'CONFIG_TOO_LARGE',
       },
     ] satisfies Figure[];
   },
