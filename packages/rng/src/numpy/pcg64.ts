@@ -5,9 +5,10 @@
  *
  * Outputs are made 256 at a time into a buffer by a small WebAssembly function
  * (pcg64Wasm.ts), which has the native 64-bit integers JavaScript lacks. Measured here, per
- * double: BigInt about 6× slower than eight 16-bit limbs (~60 ns), 24-bit limbs in doubles
- * with four interleaved lanes ~20 ns, the WebAssembly block ~6 ns. BigInt is used only off
- * the hot path: seeding and saving or restoring the state.
+ * double: eight 16-bit limbs in doubles ~60 ns (BigInt about 6× slower still), six 24-bit
+ * limbs in four interleaved lanes ~20 ns, the WebAssembly block ~6 ns. BigInt is used only
+ * off the hot path: seeding, and saving or restoring the state (getState steps from the
+ * start of the block, at most 255 steps).
  */
 import { createPcg64Wasm, WASM_BLOCK, WASM_DBL, WASM_OUT, type Pcg64Wasm } from './pcg64Wasm.js';
 import { generateState } from './seedSequence.js';
