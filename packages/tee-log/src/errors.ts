@@ -26,4 +26,3 @@ export class TeeError extends Error {
     this.code = code;
   }
 }
-
