@@ -22,16 +22,23 @@ export interface SaveConfigOptions {
   fsync?: boolean;
 }
 
-/** Absolute paths of the two files {@link saveConfig} wrote. */
+/** Absolute paths of the two files {@link saveConfig} wrote, and what was not saved as it is. */
 export interface SavedConfigPaths {
   yaml: string;
   json: string;
+  /**
+   * JSON Pointer → why the value there was saved as a summary or a marker (too large,
+   * unreadable, too deep, past the size limit); empty when everything was saved as it is.
+   * The same as `$scitex.notes` in CONFIG.json (the first 100).
+   */
+  notes: Record<string, string>;
 }
 
-/** The text of the two snapshot files. */
+/** The text of the two snapshot files, and the notes (see {@link SavedConfigPaths.notes}). */
 export interface SerializedConfig {
   yamlText: string;
   jsonText: string;
+  notes: Record<string, string>;
 }
 
 /** The top-level key of CONFIG.json that holds the format marker and the type table. */
@@ -138,7 +145,7 @@ export function serializeConfig(
       YAML_HEADER +
       notesComment(forYaml.notes, forYaml.noteCount) +
       dumpSnapshotYaml(forYaml.value);
-    return { yamlText, jsonText };
+    return { yamlText, jsonText, notes: forJson.notes };
   } catch (cause) {
     // A toJSON() that throws, a hostile Proxy, nesting deeper than the stack: the
     // previous snapshot on disk stays as it was.
@@ -161,11 +168,12 @@ export function saveConfig(
   options: SaveConfigOptions = {},
 ): SavedConfigPaths {
   checkPath('saveConfig', 'dir', dir);
-  const { yamlText, jsonText } = serializeConfig(config, options);
+  const { yamlText, jsonText, notes } = serializeConfig(config, options);
   const abs = resolve(process.cwd(), dir);
   const paths: SavedConfigPaths = {
     yaml: join(abs, 'CONFIG.yaml'),
     json: join(abs, 'CONFIG.json'),
+    notes,
   };
   const fsync = options.fsync ?? true;
   try {

@@ -57,6 +57,7 @@ describe('saveConfig', () => {
     expect(paths).toEqual({
       yaml: tmp.join('run', 'CONFIGS', 'CONFIG.yaml'),
       json: tmp.join('run', 'CONFIGS', 'CONFIG.json'),
+      notes: {},
     });
     expect(yaml.load(readFileSync(paths.yaml, 'utf8'))).toEqual({ ID: 'x' });
     expect(JSON.parse(readFileSync(paths.json, 'utf8'))['ID']).toBe('x');
@@ -188,7 +189,8 @@ describe('saveConfig', () => {
         },
       },
     };
-    saveConfig(hostile, tmp.path);
+    const { notes } = saveConfig(hostile, tmp.path);
+    expect(notes).toEqual({ '/bad': 'could not be read (Error: no way)' });
     expect(loadSavedConfig(tmp.path)).toEqual({ v: 2, bad: '[Unreadable: Error: no way]' });
     const meta = JSON.parse(readFileSync(tmp.join('CONFIG.json'), 'utf8')).$scitex;
     expect(meta.notes).toEqual({ '/bad': 'could not be read (Error: no way)' });
