@@ -211,6 +211,11 @@ function claimSessionDir(
       }
       // ENOENT: another run removed the empty RUNNING/ in between; recreate it.
       if (!taken && code !== 'ENOENT') {
+        try {
+          rmdirSync(running); // made by us, and empty: leave nothing half-made
+        } catch {
+          // Other sessions are in it.
+        }
         if (err instanceof SdirError) throw err;
         throw createFailed(dir, 'session directory', err);
       }

@@ -46,6 +46,10 @@ export interface HeaderInfo {
   sdir: string;
   args: Record<string, unknown> | undefined;
   seed: number;
+  /** The config folder read, or null when none was found. */
+  configDir: string | null;
+  /** How many namespaces it gave. */
+  configFiles: number;
   /** Show secret-looking arguments as "***". */
   redact: boolean;
 }
@@ -59,6 +63,9 @@ export function header(info: HeaderInfo, stream: { isTTY?: boolean }): string {
     '',
     `Session: ${info.sdir}`,
     `Seed: ${info.seed}`,
+    info.configDir === null
+      ? 'Config: none (no ./config here or next to the script)'
+      : `Config: ${info.configDir} (${info.configFiles} file${info.configFiles === 1 ? '' : 's'})`,
     '',
     formatArgs(info.args, info.redact),
   ].join('\n');

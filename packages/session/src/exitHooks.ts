@@ -1,49 +1,142 @@
 /**
  * Exit-path hooks: whatever ends the process after start() — the script running out,
- * process.exit(n), an uncaught exception or unhandled rejection, SIGINT/SIGTERM/SIGHUP —
- * closes the session into the right folder, and the process still ends the way it would
- * have (same exit code, same signal). signal-exit does the signal bookkeeping (re-raising
- * the signal after the handlers when nobody else listens), which is subtle to get right.
+ * process.exit(n), an uncaught exception or unhandled rejection, an error thrown by an
+ * 'exit' listener, a signal — closes the session into the right folder, and the process
+ * still ends the way it would have (same exit code, same signal). Plain listeners;
+ * nothing in `process` is patched, so Node's own exit code is never changed.
  */
-import { onExit } from 'signal-exit';
-import { closeState, errorRecord } from './close.js';
-import type { SessionState } from './state.js';
+import { TERMINATING_SIGNALS } from '@scitex/tee-log';
+import { closeState, errorRecord, finishFiling, refile } from './close.js';
+import { isExiting, processExitStatus, signalExitStatus } from './exitStatus.js';
+import type { ExitHooks, SessionState } from './state.js';
 
-/** Installs the hooks for `state`; returns the function that removes them. */
-export function installExitHooks(state: SessionState): () => void {
+// What a closed session leaves running for a while: its hooks, watching a few turns of
+// the event loop for a late signal, and its tee when worker threads may still print.
+let lingering: ExitHooks | null = null;
+let lingeringTee: SessionState['tee'] = null;
+
+/** Ends what the last closed session left running: a new session takes over. */
+export function dropLingering(): void {
+  lingering?.remove();
+  lingering = null;
+  lingeringTee?.close();
+  lingeringTee = null;
+}
+
+/** Installs the hooks for `state`. */
+export function installExitHooks(state: SessionState): ExitHooks {
+  dropLingering();
+
+  const report = (err: unknown): void => {
+    process.stderr.write(
+      `scitex: could not close session ${state.CONFIG.ID}: ${(err as Error).message}\n`,
+    );
+  };
+
   // Observes without changing Node's behaviour (unlike an 'uncaughtException' listener).
   const monitor = (err: unknown, origin: string): void => {
     state.error = errorRecord(err, origin);
-  };
-  process.on('uncaughtExceptionMonitor', monitor);
-
-  const removeOnExit = onExit((code, signal) => {
+    if (!isExiting()) return;
+    // Thrown by an 'exit' listener: the listeners after it — ours too — never run, and
+    // Node ends with the exit code already set, else 1 (unless a handler takes it).
+    const handled = process.listenerCount('uncaughtException') > 0;
+    const status = handled || process.exitCode !== undefined ? processExitStatus() : 1;
     try {
-      if (signal) {
-        closeState(state, {}, { signal, fromExitHook: true });
+      if (state.result && !state.provisional) {
+        if (status !== state.result.exitStatus)
+          refile(state, status, `an 'exit' listener threw after close(): ${state.error.message}`);
       } else {
-        // 'exit' event: normal end (0), process.exit(n), or a crash (Node exits with 1,
-        // or 7 for an error thrown by an 'uncaughtException' handler).
-        const status =
-          typeof code === 'number' ? code : ((process.exitCode as number | undefined) ?? null);
         closeState(
           state,
-          { exitStatus: status, message: state.error ? 'The run failed.' : ':)' },
+          { exitStatus: status, message: 'The run failed.' },
           { fromExitHook: true },
         );
       }
-    } catch (err) {
-      process.stderr.write(
-        `scitex: could not close session ${state.CONFIG.ID}: ${(err as Error).message}\n`,
-      );
+    } catch (e) {
+      report(e);
     }
-  });
+  };
+
+  const onExit = (code: number): void => {
+    try {
+      if (state.filing !== null) finishFiling(state, true);
+      if (state.result && !state.provisional) return;
+      closeState(
+        state,
+        {
+          exitStatus: processExitStatus(code),
+          message: state.error ? 'The run failed.' : ':)',
+        },
+        { fromExitHook: true },
+      );
+    } catch (err) {
+      report(err);
+    }
+  };
+
+  const signals: [NodeJS.Signals, () => void][] = [];
+  const onSignal = (sig: NodeJS.Signals): void => {
+    // Someone else listens too: the signal is theirs to act on, as without a session.
+    if (process.listenerCount(sig) > 1) return;
+    try {
+      if (state.filing !== null) finishFiling(state, true);
+      if (state.result && !state.provisional) {
+        refile(state, signalExitStatus(sig), `${sig} arrived as the session was closing`, sig);
+      } else {
+        closeState(state, {}, { signal: sig, fromExitHook: true });
+      }
+    } catch (err) {
+      report(err);
+    }
+    remove();
+    // Die of the same signal (the listener is gone, so the default action applies).
+    process.kill(process.pid, sig);
+  };
 
   let removed = false;
-  return () => {
+  const remove = (): void => {
     if (removed) return;
     removed = true;
     process.off('uncaughtExceptionMonitor', monitor);
-    removeOnExit();
+    process.off('exit', onExit);
+    for (const [sig, fn] of signals) process.off(sig, fn);
+    if (lingering === hooks) lingering = null;
   };
+
+  let releasing = false;
+  const hooks: ExitHooks = {
+    release(): void {
+      if (releasing || removed) return;
+      releasing = true;
+      lingering = hooks;
+      // Ref'd immediates keep the loop turning a few times: a signal that arrived while
+      // close() ran (or during the synchronous code before it) is delivered within the
+      // first two turns (the second on Node 20, measured); four leave a margin.
+      let turns = 4;
+      const turn = (): void => {
+        if (--turns > 0 && !removed) {
+          setImmediate(turn);
+          return;
+        }
+        if (state.teeKept) lingeringTee = state.tee;
+        else state.tee?.close();
+        remove();
+      };
+      setImmediate(turn);
+    },
+    remove,
+  };
+
+  process.on('uncaughtExceptionMonitor', monitor);
+  process.on('exit', onExit);
+  for (const sig of TERMINATING_SIGNALS) {
+    const fn = (): void => onSignal(sig);
+    try {
+      process.on(sig, fn);
+      signals.push([sig, fn]);
+    } catch {
+      // Not a signal on this platform.
+    }
+  }
+  return hooks;
 }

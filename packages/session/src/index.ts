@@ -21,7 +21,6 @@ export { createLogger, type Logger, type LogLevel } from './logger.js';
 export type { StartOptions } from './options.js';
 export type { Session, SessionHandle, SessionTuple } from './session.js';
 export type { SessionConfig, ErrorRecord } from './sessionConfig.js';
-export type { SessionRecord } from './registry.js';
-export type { CloseResult } from './state.js';
+export type { CloseResult, SessionRecord } from './state.js';
 export type { HostInfo } from './host.js';
 export { VERSION } from './version.js';

@@ -12,14 +12,36 @@ import { requireLazily } from './requireLazily.js';
 
 const requirePlt = (): typeof PltModule => requireLazily('@scitex/plt') as typeof PltModule;
 
-/** `load` gives the @scitex/plt module; tests running from sources pass their import. */
-export function lazyPlt(options: PltOptions, load: () => typeof PltModule = requirePlt): Plt {
+/** Told of every `fig.save()` and `plt.rerender()` as it starts, with its promise. */
+export type SaveTracker = (path: string, done: Promise<unknown>) => void;
+
+/**
+ * `load` gives the @scitex/plt module (tests running from sources pass their import);
+ * `track` sees every save, so close() can wait for those still running.
+ */
+export function lazyPlt(
+  options: PltOptions,
+  load: () => typeof PltModule = requirePlt,
+  track?: SaveTracker,
+): Plt {
   // Throws PltError on an option @scitex/plt would refuse.
   const initial: ResolvedPltOptions = mergeOptions(DEFAULT_OPTIONS, options);
   let real: Plt | undefined;
   const get = (): Plt => (real ??= load().createPlt(options));
   const CC = makePalette(() => (real ? real.options.alpha : initial.alpha));
-  const subplots = ((o: SubplotsOptions = {}) => get().subplots(o)) as SubplotsFn;
+  const subplots = ((o: SubplotsOptions = {}) => {
+    const made = get().subplots(o);
+    if (track) {
+      const { fig } = made;
+      const save = fig.save.bind(fig);
+      fig.save = (path, opts) => {
+        const done = save(path, opts);
+        track(path, done);
+        return done;
+      };
+    }
+    return made;
+  }) as SubplotsFn;
   return Object.freeze({
     subplots,
     configure: (patch: PltOptions) => get().configure(patch),
@@ -29,7 +51,10 @@ export function lazyPlt(options: PltOptions, load: () => typeof PltModule = requ
     CC,
     COLORS: CC,
     COLOR_CYCLE,
-    rerender: (vlJsonPath: string, outPath: string, o?: Parameters<Plt['rerender']>[2]) =>
-      get().rerender(vlJsonPath, outPath, o),
+    rerender: (vlJsonPath: string, outPath: string, o?: Parameters<Plt['rerender']>[2]) => {
+      const done = get().rerender(vlJsonPath, outPath, o);
+      track?.(outPath, done);
+      return done;
+    },
   });
 }

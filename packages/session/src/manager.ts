@@ -4,7 +4,7 @@
  */
 import { reconcile, scanSessions, type ReconcileResult, type ScanResult } from '@scitex/sdir';
 import { SessionError } from './errors.js';
-import { records, type SessionRecord } from './registry.js';
+import { records, type SessionRecord } from './state.js';
 
 function checkRoot(fn: string, outRoot: unknown): string {
   if (typeof outRoot === 'string' && outRoot.length > 0) return outRoot;

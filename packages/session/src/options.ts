@@ -24,7 +24,10 @@ export interface StartOptions {
   tee?: boolean;
   /** Replace `Math.random` with a seeded stream until close. Default true. */
   patchMathRandom?: boolean;
-  /** Where `*.yaml` configuration is read from (relative to the current directory). Default `./config`. */
+  /**
+   * Where `*.yaml` configuration is read from (relative to the current directory).
+   * Default: `./config`, or `config/` next to the script when the current directory has none.
+   */
   configDir?: string | URL;
   /** Write secret-looking values as "***" in the saved snapshots. Default true. */
   redactSecrets?: boolean;
@@ -49,46 +52,121 @@ export interface StartOptions {
   agg?: boolean;
 }
 
-export interface ResolvedOptions {
-  seed: number;
-  sdir: string | undefined;
-  sdirSuffix: string | undefined;
-  file: string | URL | undefined;
-  args: Record<string, unknown> | undefined;
-  verbose: boolean;
-  tee: boolean;
-  patchMathRandom: boolean;
-  configDir: string;
-  redactSecrets: boolean;
-  reconcile: boolean;
-  figSizeMm: [number, number];
-  dpiSave: number;
-  dpiDisplay: number;
-  hideTopRightSpines: boolean;
-  alpha: number;
-  lineWidth: number;
+/** A start() option: how a given value is checked and what it resolves to (its default included). */
+type Check<T> = (o: Record<string, unknown>, key: string) => T;
+
+function bad(message: string): never {
+  throw new SessionError('SESSION_INVALID_OPTION', message);
 }
 
-const KNOWN = new Set([
-  'seed',
-  'sdir',
-  'sdirSuffix',
-  'file',
-  'args',
-  'verbose',
-  'tee',
-  'patchMathRandom',
-  'configDir',
-  'redactSecrets',
-  'reconcile',
-  'figSizeMm',
-  'dpiSave',
-  'dpiDisplay',
-  'hideTopRightSpines',
-  'alpha',
-  'lineWidth',
-  'agg',
-]);
+const bool =
+  (dflt: boolean): Check<boolean> =>
+  (o, key) => {
+    const v = o[key];
+    if (v === undefined) return dflt;
+    if (typeof v !== 'boolean')
+      bad(`start(): option "${key}" must be true or false, got ${showValue(v)}`);
+    return v;
+  };
+
+const posNumber =
+  (dflt: number, max = Infinity): Check<number> =>
+  (o, key) => {
+    const v = o[key];
+    if (v === undefined) return dflt;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
+      bad(
+        `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${showValue(v)}`,
+      );
+    }
+    return v;
+  };
+
+const pathLike: Check<string | URL | undefined> = (o, key) => {
+  const v = o[key];
+  if (v === undefined) return undefined;
+  if (typeof v === 'string' && v.length > 0) return v;
+  if (v instanceof URL && v.protocol === 'file:') return v;
+  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${showValue(v)}`);
+};
+
+const dirPath: Check<string | undefined> = (o, key) => {
+  const v = pathLike(o, key);
+  return v instanceof URL ? fileURLToPath(v) : v;
+};
+
+/**
+ * Every start() option with its check and default, declared once: the list of known
+ * options and the resolved type derive from it. The defaults are the seed's values.
+ */
+const OPTIONS = {
+  seed: ((o) => {
+    const seed = o['seed'] ?? 42;
+    if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
+      bad(`start(): option "seed" must be an integer in [0, 2^32), got ${showValue(seed)}`);
+    }
+    return seed;
+  }) as Check<number>,
+  sdir: dirPath as Check<string | undefined>,
+  sdirSuffix: ((o) => {
+    const suffix = o['sdirSuffix'];
+    if (suffix !== undefined && typeof suffix !== 'string') {
+      bad(`start(): option "sdirSuffix" must be a string, got ${showValue(suffix)}`);
+    }
+    return suffix;
+  }) as Check<string | undefined>,
+  file: pathLike as Check<string | URL | undefined>,
+  args: ((o) => {
+    const args = o['args'];
+    if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
+      bad(`start(): option "args" must be an object of parsed arguments, got ${showValue(args)}`);
+    }
+    return args;
+  }) as Check<Record<string, unknown> | undefined>,
+  verbose: bool(true) as Check<boolean>,
+  tee: bool(true) as Check<boolean>,
+  patchMathRandom: bool(true) as Check<boolean>,
+  configDir: dirPath as Check<string | undefined>,
+  redactSecrets: bool(true) as Check<boolean>,
+  reconcile: bool(true) as Check<boolean>,
+  figSizeMm: ((o) => {
+    const fig = o['figSizeMm'];
+    if (fig === undefined) return [160, 100];
+    if (!(
+      Array.isArray(fig) &&
+      fig.length === 2 &&
+      fig.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0)
+    )) {
+      bad(
+        `start(): option "figSizeMm" must be [width, height] in millimetres, got ${showValue(fig)}`,
+      );
+    }
+    return fig as [number, number];
+  }) as Check<[number, number]>,
+  dpiSave: posNumber(300, 2400) as Check<number>,
+  dpiDisplay: posNumber(100, 2400) as Check<number>,
+  hideTopRightSpines: bool(true) as Check<boolean>,
+  alpha: ((o) => {
+    const alpha = o['alpha'];
+    if (alpha === undefined) return 0.9;
+    if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) {
+      bad(`start(): option "alpha" must be a number in [0, 1], got ${showValue(alpha)}`);
+    }
+    return alpha;
+  }) as Check<number>,
+  lineWidth: posNumber(1.0, 100) as Check<number>,
+  agg: bool(false) as Check<boolean>,
+};
+
+/** start() options with their defaults filled in. */
+export type ResolvedOptions = { [K in keyof typeof OPTIONS]: ReturnType<(typeof OPTIONS)[K]> };
+
+// Every documented option is checked, and every checked option is documented.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _sameKeys: Same<keyof StartOptions, keyof typeof OPTIONS> = true;
+void _sameKeys;
+
+const KNOWN = Object.keys(OPTIONS);
 
 /** Python spellings people will type, mapped to ours, for a helpful message. */
 const PY_NAMES: Record<string, string> = {
@@ -101,37 +179,6 @@ const PY_NAMES: Record<string, string> = {
   exit_status: 'exitStatus (an option of close())',
 };
 
-function bad(message: string): never {
-  throw new SessionError('SESSION_INVALID_OPTION', message);
-}
-
-function bool(o: Record<string, unknown>, key: string, dflt: boolean): boolean {
-  const v = o[key];
-  if (v === undefined) return dflt;
-  if (typeof v !== 'boolean')
-    bad(`start(): option "${key}" must be true or false, got ${showValue(v)}`);
-  return v;
-}
-
-function posNumber(o: Record<string, unknown>, key: string, dflt: number, max = Infinity): number {
-  const v = o[key];
-  if (v === undefined) return dflt;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
-    bad(
-      `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${showValue(v)}`,
-    );
-  }
-  return v;
-}
-
-function pathLike(o: Record<string, unknown>, key: string): string | URL | undefined {
-  const v = o[key];
-  if (v === undefined) return undefined;
-  if (typeof v === 'string' && v.length > 0) return v;
-  if (v instanceof URL && v.protocol === 'file:') return v;
-  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${showValue(v)}`);
-}
-
 /** Validates `start()` options and fills in the defaults. */
 export function resolveOptions(input: unknown): ResolvedOptions {
   if (input === undefined || input === null) input = {};
@@ -142,59 +189,11 @@ export function resolveOptions(input: unknown): ResolvedOptions {
   }
   const o = input as Record<string, unknown>;
   for (const key of Object.keys(o)) {
-    if (KNOWN.has(key)) continue;
+    if (Object.hasOwn(OPTIONS, key)) continue;
     const hint = PY_NAMES[key] ? ` — did you mean "${PY_NAMES[key]}"?` : '';
-    bad(`start(): unknown option "${key}"${hint || '.'} Known options: ${[...KNOWN].join(', ')}`);
+    bad(`start(): unknown option "${key}"${hint || '.'} Known options: ${KNOWN.join(', ')}`);
   }
-  const seed = o['seed'] ?? 42;
-  if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-    bad(`start(): option "seed" must be an integer in [0, 2^32), got ${showValue(seed)}`);
-  }
-  const sdir = pathLike(o, 'sdir');
-  const suffix = o['sdirSuffix'];
-  if (suffix !== undefined && typeof suffix !== 'string') {
-    bad(`start(): option "sdirSuffix" must be a string, got ${showValue(suffix)}`);
-  }
-  const args = o['args'];
-  if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
-    bad(`start(): option "args" must be an object of parsed arguments, got ${showValue(args)}`);
-  }
-  const fig = o['figSizeMm'];
-  if (
-    fig !== undefined &&
-    !(
-      Array.isArray(fig) &&
-      fig.length === 2 &&
-      fig.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0)
-    )
-  ) {
-    bad(
-      `start(): option "figSizeMm" must be [width, height] in millimetres, got ${showValue(fig)}`,
-    );
-  }
-  const alpha = o['alpha'];
-  if (alpha !== undefined && (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1))) {
-    bad(`start(): option "alpha" must be a number in [0, 1], got ${showValue(alpha)}`);
-  }
-  bool(o, 'agg', false);
-  const configDir = pathLike(o, 'configDir') ?? './config';
-  return {
-    seed,
-    sdir: sdir instanceof URL ? fileURLToPath(sdir) : sdir,
-    sdirSuffix: suffix as string | undefined,
-    file: pathLike(o, 'file'),
-    args: args as Record<string, unknown> | undefined,
-    verbose: bool(o, 'verbose', true),
-    tee: bool(o, 'tee', true),
-    patchMathRandom: bool(o, 'patchMathRandom', true),
-    configDir: configDir instanceof URL ? fileURLToPath(configDir) : configDir,
-    redactSecrets: bool(o, 'redactSecrets', true),
-    reconcile: bool(o, 'reconcile', true),
-    figSizeMm: (fig as [number, number] | undefined) ?? [160, 100],
-    dpiSave: posNumber(o, 'dpiSave', 300, 2400),
-    dpiDisplay: posNumber(o, 'dpiDisplay', 100, 2400),
-    hideTopRightSpines: bool(o, 'hideTopRightSpines', true),
-    alpha: (alpha as number | undefined) ?? 0.9,
-    lineWidth: posNumber(o, 'lineWidth', 1.0, 100),
-  };
+  const out: Record<string, unknown> = {};
+  for (const [key, check] of Object.entries(OPTIONS)) out[key] = (check as Check<unknown>)(o, key);
+  return out as ResolvedOptions;
 }

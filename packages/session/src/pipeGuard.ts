@@ -14,8 +14,8 @@ type StreamName = 'stdout' | 'stderr';
  * Listens for EPIPE on process.stdout and process.stderr; `onBroken` is told once per
  * stream. Other errors are rethrown when nobody else listens, as Node would have done.
  * Returns the function that removes the listeners. Node reports a failed write on the
- * next tick, and again for every later write, so removal waits for pending ticks and
- * leaves the listener on a stream whose reader is gone: a pipe's reader never comes back,
+ * next tick, and again for every later write, so with writes still queued removal waits
+ * for pending ticks, and it leaves the listener on a stream whose reader is gone: a pipe's reader never comes back,
  * and without the listener the next write would kill the process after all.
  */
 export function guardPipes(onBroken: (name: StreamName) => void): () => void {
@@ -39,12 +39,15 @@ export function guardPipes(onBroken: (name: StreamName) => void): () => void {
     stream.on('error', listener);
     installed.push({ stream, listener, broken: () => broken });
   }
+  const remove = (): void => {
+    for (const { stream, listener, broken } of installed) {
+      if (!broken() && stream.writableLength === 0) stream.off('error', listener);
+    }
+  };
   return () => {
-    const remove = (): void => {
-      for (const { stream, listener, broken } of installed) {
-        if (!broken() && stream.writableLength === 0) stream.off('error', listener);
-      }
-    };
-    setImmediate(remove).unref();
+    // Nothing queued: no EPIPE can still be reported, the listeners go now (so a process
+    // running many sessions does not pile them up). Otherwise after the pending ticks.
+    if (installed.every(({ stream }) => stream.writableLength === 0)) remove();
+    else setImmediate(remove).unref();
   };
 }

@@ -38,11 +38,48 @@ export interface SessionConfig {
   HOST: HostInfo;
   /** True when debug mode was on (IS_DEBUG.yaml or SCITEX_DEBUG=1). */
   DEBUG: boolean;
+  /** The config folder the namespaces were read from, or null when there was none. */
+  CONFIG_DIR: string | null;
   /** Which file each configuration namespace came from. */
   CONFIG_FILES: Record<string, string>;
   /** Set when the run ended by a signal. */
   SIGNAL?: string;
   /** Set when the run ended by an error. */
   ERROR?: ErrorRecord;
+  /** Set when the session was filed again after close() (a late signal or error), and why. */
+  REFILED?: { at: string; why: string };
+  /** Figures whose save was still running when the process ended. */
+  UNSAVED_FIGURES?: string[];
+  /** Set by reconcile when the owner died: why, when, and its last sign of life. */
+  RECONCILED?: { code: string; reason: string; at: string; lastSeen: string };
   [namespace: string]: unknown;
 }
+
+/**
+ * The keys the session sets itself. A config file with one of these names
+ * (`config/ARGS.yaml`) is refused rather than silently replaced.
+ */
+export const SESSION_KEYS: readonly string[] = [
+  'ID',
+  'PID',
+  'START_TIME',
+  'END_TIME',
+  'RUN_TIME',
+  'FILE',
+  'SDIR',
+  'SDIR_PATH',
+  'SDIR_OUT',
+  'ARGS',
+  'EXIT_STATUS',
+  'SEED',
+  'RNG',
+  'HOST',
+  'DEBUG',
+  'CONFIG_DIR',
+  'CONFIG_FILES',
+  'SIGNAL',
+  'ERROR',
+  'REFILED',
+  'UNSAVED_FIGURES',
+  'RECONCILED',
+];

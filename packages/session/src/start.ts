@@ -2,33 +2,42 @@
  * start(): opens a session — directory with lease, CONFIG, logs, seeds, figures, header,
  * snapshot, exit hooks — synchronously, so it also works from CommonJS and exit handlers.
  */
-import { rmdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, rmdirSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { loadConfigs, saveConfig, type LoadedConfigs } from '@scitex/config';
 import type { Plt } from '@scitex/plt';
 import { PltError } from '@scitex/plt/settings';
 import { RandomStateManager } from '@scitex/rng';
-import { createSessionDir, reconcile, resolveScript, type SessionDir } from '@scitex/sdir';
+import {
+  checkSessionDir,
+  createSessionDir,
+  reconcile,
+  resolveScript,
+  sessionDirIdentity,
+  type SessionDir,
+} from '@scitex/sdir';
 import { tee, type TeeHandle } from '@scitex/tee-log';
 import { header } from './banner.js';
+import { closeState } from './close.js';
 import { SessionError } from './errors.js';
-import { installExitHooks } from './exitHooks.js';
+import { dropLingering, installExitHooks } from './exitHooks.js';
+import { isExiting, processExitStatus } from './exitStatus.js';
 import { guardPipes } from './pipeGuard.js';
 import { hostInfo } from './host.js';
-import { lazyPlt } from './lazyPlt.js';
+import { lazyPlt, type SaveTracker } from './lazyPlt.js';
 import { resolveOptions, type ResolvedOptions, type StartOptions } from './options.js';
-import { records } from './registry.js';
-import type { SessionConfig } from './sessionConfig.js';
+import { fileReconciled } from './reconciledSnapshot.js';
+import { SESSION_KEYS, type SessionConfig } from './sessionConfig.js';
 import { makeSession, type Session } from './session.js';
-import { getActive, setActive, type SessionState } from './state.js';
+import { getActive, records, setActive, type SessionState } from './state.js';
 
 /**
  * Starts a session for the running script. Returns the session, usable as an object
  * (`{ CONFIG, stdout, stderr, plt, CC, rng, close }`) or destructured in the seed's tuple
  * order (`[CONFIG, stdout, stderr, plt, CC, rng]`). Throws `SessionError`
- * (`SESSION_ALREADY_ACTIVE`, `SESSION_INVALID_OPTION`) or the error of the package that
- * failed (`ConfigError`, `SdirError`, `TeeError`, `RngError`) — before anything is left
- * half-done.
+ * (`SESSION_ALREADY_ACTIVE`, `SESSION_INVALID_OPTION`, `SESSION_NO_CWD`,
+ * `SESSION_CONFIG_CONFLICT`) or the error of the package that failed (`ConfigError`,
+ * `SdirError`, `TeeError`, `RngError`) — before anything is left half-done.
  */
 export function start(options?: StartOptions): Session {
   const opts = resolveOptions(options);
@@ -36,17 +45,39 @@ export function start(options?: StartOptions): Session {
   if (open) {
     throw new SessionError(
       'SESSION_ALREADY_ACTIVE',
-      `start(): session ${open.CONFIG.ID} is still open in this process (${open.runningDir}). ` +
+      `start(): session ${open.CONFIG.ID} is still open in this process (${open.dir}). ` +
         'Close it first with close(CONFIG) or session.close(); a process has one session at a time.',
     );
   }
+  checkCwd();
+  dropLingering();
   // Everything that can fail on bad input runs before the directory exists.
   const rng = new RandomStateManager({ seed: opts.seed });
-  // Relative figure paths land inside the session, wherever it has moved to.
-  const where: { CONFIG?: SessionConfig } = {};
-  const plt = sessionPlt(opts, () => where.CONFIG!.SDIR_PATH);
-  const loaded = loadConfigs({ dir: opts.configDir });
+  // Relative figure paths land inside the session, wherever it has moved to — never
+  // through a folder that was swapped for a symlink, never into a re-created one.
+  const where: { state?: SessionState } = {};
+  const plt = sessionPlt(
+    opts,
+    () => {
+      const st = where.state!;
+      checkSessionDir(st.dir, st.identity);
+      return st.dir;
+    },
+    (path, done) => {
+      const st = where.state;
+      if (!st) return;
+      const entry = { path, done };
+      st.pending.add(entry);
+      done.then(
+        () => st.pending.delete(entry),
+        () => st.pending.delete(entry),
+      );
+    },
+  );
   const script = resolveScript(opts.file);
+  const configDir = findConfigDir(opts, script.dir);
+  const loaded = loadConfigs({ dir: configDir ?? resolve('config') });
+  checkNamespaces(loaded);
   const sd = createSessionDir({
     script: script.path,
     sdir: opts.sdir,
@@ -58,7 +89,8 @@ export function start(options?: StartOptions): Session {
   let unguardPipes = (): void => {};
   let patched = false;
   try {
-    if (opts.tee) teeHandle = tee({ dir: join(sd.dir, 'logs') });
+    // The session handles the signals itself (exitHooks.ts) and closes the tee there.
+    if (opts.tee) teeHandle = tee({ dir: join(sd.dir, 'logs'), signals: false });
     const teeOn = teeHandle !== null;
     unguardPipes = guardPipes((name) => {
       process.stderr.write(
@@ -69,23 +101,38 @@ export function start(options?: StartOptions): Session {
       );
     });
     patched = opts.patchMathRandom;
-    const opened = openSession(opts, sd, script.path, loaded, rng, teeHandle, unguardPipes);
-    where.CONFIG = opened.state.CONFIG;
-    setActive(opened.state);
+    const state = openSession(
+      opts,
+      sd,
+      script.path,
+      configDir,
+      loaded,
+      rng,
+      teeHandle,
+      unguardPipes,
+    );
+    where.state = state;
+    setActive(state);
     records.set(sd.id, {
       id: sd.id,
-      config: opened.state.CONFIG,
+      config: state.CONFIG,
       status: 'running',
-      startTime: opened.state.CONFIG.START_TIME,
+      startTime: state.CONFIG.START_TIME,
       dir: sd.dir,
       scriptPath: script.path,
     });
-    opened.state.removeHooks = installExitHooks(opened.state);
-    return makeSession(opened.state, plt);
+    state.hooks = installExitHooks(state);
+    // Started from an 'exit' listener: no hook of ours can run after it, so the session
+    // is filed now with the exit status the process is ending with; what the listener
+    // prints still goes to the logs, and a close() later files it again if it differs.
+    if (isExiting()) closeState(state, { exitStatus: processExitStatus() }, { provisional: true });
+    return makeSession(state, plt);
   } catch (err) {
     // A failure here (the snapshot on a full disk, say) must not leave the process tee'd
     // and patched around a half-made session: undo it all, then throw.
-    if (getActive()?.runningDir === sd.dir) setActive(null);
+    const state = where.state;
+    if (state && getActive() === state) setActive(null);
+    state?.hooks.remove();
     records.delete(sd.id);
     unguardPipes();
     teeHandle?.close();
@@ -101,22 +148,64 @@ export function start(options?: StartOptions): Session {
   }
 }
 
+/** A deleted current directory fails every relative path: say so, with a code. */
+function checkCwd(): void {
+  try {
+    process.cwd();
+  } catch (cause) {
+    throw new SessionError(
+      'SESSION_NO_CWD',
+      'start(): the current directory no longer exists (it was deleted or moved away); cd to an existing directory and run the script again',
+      { cause },
+    );
+  }
+}
+
+/**
+ * The config folder: `configDir` when given; else `./config` in the current directory,
+ * or, when there is none, `config/` next to the script (so `node proj/exp.js` run from
+ * elsewhere still finds its namespaces). Null when there is none.
+ */
+function findConfigDir(opts: ResolvedOptions, scriptDir: string): string | null {
+  if (opts.configDir !== undefined) return resolve(opts.configDir);
+  for (const dir of [resolve('config'), join(scriptDir, 'config')]) {
+    if (existsSync(dir)) return dir;
+  }
+  return null;
+}
+
+/** A config file named like a key the session sets (ARGS.yaml, SEED.yaml…) would be lost. */
+function checkNamespaces(loaded: LoadedConfigs): void {
+  for (const ns of Object.keys(loaded.config)) {
+    if (!SESSION_KEYS.includes(ns)) continue;
+    const file = loaded.sources[ns] ?? ns;
+    throw new SessionError(
+      'SESSION_CONFIG_CONFLICT',
+      `start(): ${file} would become CONFIG.${ns}, which the session sets itself (${SESSION_KEYS.join(', ')}). Rename the file, e.g. ${ns}_PARAMS.yaml.`,
+    );
+  }
+}
+
 /**
  * The session's plt, loaded on first use. Its options are checked now, so a value
  * @scitex/plt would refuse (a figure smaller than 20×15 mm, say) fails start() before
  * the session directory exists.
  */
-function sessionPlt(opts: ResolvedOptions, baseDir: () => string): Plt {
+function sessionPlt(opts: ResolvedOptions, baseDir: () => string, track: SaveTracker): Plt {
   try {
-    return lazyPlt({
-      figSizeMm: opts.figSizeMm,
-      dpiSave: opts.dpiSave,
-      dpiDisplay: opts.dpiDisplay,
-      hideTopRightSpines: opts.hideTopRightSpines,
-      alpha: opts.alpha,
-      lineWidth: opts.lineWidth,
-      baseDir,
-    });
+    return lazyPlt(
+      {
+        figSizeMm: opts.figSizeMm,
+        dpiSave: opts.dpiSave,
+        dpiDisplay: opts.dpiDisplay,
+        hideTopRightSpines: opts.hideTopRightSpines,
+        alpha: opts.alpha,
+        lineWidth: opts.lineWidth,
+        baseDir,
+      },
+      undefined,
+      track,
+    );
   } catch (err) {
     if (!(err instanceof PltError)) throw err;
     throw new SessionError('SESSION_INVALID_OPTION', `start(): ${err.message}`, { cause: err });
@@ -128,17 +217,18 @@ function openSession(
   opts: ResolvedOptions,
   sd: SessionDir,
   scriptPath: string,
+  configDir: string | null,
   loaded: LoadedConfigs,
   rng: RandomStateManager,
   teeHandle: TeeHandle | null,
   unguardPipes: () => void,
-): { state: SessionState } {
-  const startTime = new Date();
+): SessionState {
+  const startedAt = performance.now();
   const CONFIG: SessionConfig = {
     ...loaded.config,
     ID: sd.id,
     PID: process.pid,
-    START_TIME: startTime,
+    START_TIME: new Date(),
     FILE: scriptPath,
     SDIR: sd.dir + '/',
     SDIR_PATH: sd.dir,
@@ -149,16 +239,20 @@ function openSession(
     RNG: null,
     HOST: hostInfo(),
     DEBUG: loaded.debug,
+    CONFIG_DIR: configDir,
     CONFIG_FILES: loaded.sources,
   };
 
   const restoreMathRandom = opts.patchMathRandom ? rng.patchMathRandom() : null;
   const state: SessionState = {
     CONFIG,
-    runningDir: sd.dir,
+    dir: sd.dir,
+    identity: sessionDirIdentity(sd.dir),
     name: sd.name,
     outRoot: sd.outRoot,
+    startedAt,
     tee: teeHandle,
+    teeKept: false,
     rng,
     restoreMathRandom,
     unguardPipes,
@@ -166,8 +260,11 @@ function openSession(
     redact: opts.redactSecrets,
     verbose: opts.verbose,
     error: undefined,
-    removeHooks: () => {},
+    pending: new Set(),
+    filing: null,
+    hooks: { release: () => {}, remove: () => {} },
     result: undefined,
+    provisional: false,
   };
   CONFIG.RNG = rng.toJSON();
 
@@ -180,6 +277,8 @@ function openSession(
         sdir: sd.dir,
         args: opts.args,
         seed: opts.seed,
+        configDir,
+        configFiles: Object.keys(loaded.sources).length,
         redact: opts.redactSecrets,
       },
       process.stdout,
@@ -188,7 +287,7 @@ function openSession(
   if (opts.reconcile) {
     // Runs killed earlier (SIGKILL, OOM, power loss) are filed now that their owners are dead.
     try {
-      const r = reconcile(sd.outRoot);
+      const r = reconcile(sd.outRoot, { onFiled: fileReconciled });
       for (const m of r.moved)
         process.stderr.write(`scitex: reconciled dead session ${m.name} → ${m.to} (${m.reason})\n`);
     } catch (err) {
@@ -201,5 +300,5 @@ function openSession(
   // No fsync (nor in close()): the rename is atomic, so a killed process leaves a whole
   // file; only a power cut right after the write could lose it.
   saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets, fsync: false });
-  return { state };
+  return state;
 }

@@ -40,10 +40,14 @@ describe('hardening', () => {
   it('start() failing after its directory exists undoes everything', async () => {
     const tmp = useTempDir();
     const out = tmp.join('exp_out');
-    const r = await runFixture(fixture, { args: ['unsavable'], env: { OUT: out }, cwd: tmp.path });
+    const r = await runFixture(fixture, {
+      args: ['start-fails'],
+      env: { OUT: out },
+      cwd: tmp.path,
+    });
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stderr.split('\n')[0]!)).toEqual({
-      code: 'CONFIG_WRITE_FAILED',
+      code: 'TEE_ALREADY_ACTIVE',
       restored: true,
     });
     expect(existsSync(join(out, 'RUNNING'))).toBe(false);

@@ -51,7 +51,7 @@ describe('start() options', () => {
       verbose: true,
       tee: true,
       patchMathRandom: true,
-      configDir: './config',
+      configDir: undefined,
       figSizeMm: [160, 100],
       dpiSave: 300,
       dpiDisplay: 100,

@@ -80,7 +80,7 @@ export function spawnFixture(script: string, opts: FixtureOptions = {}): ChildPr
   return child;
 }
 
-/** Resolves once `pattern` shows up in the child's stdout or stderr. */
+/** Resolves once `pattern` shows up in the child's stdout or stderr; on timeout the child is killed. */
 export function waitForOutput(
   child: ChildProcess,
   pattern: RegExp | string,
@@ -92,6 +92,8 @@ export function waitForOutput(
       typeof pattern === 'string' ? s.includes(pattern) : pattern.test(s);
     const timer = setTimeout(() => {
       cleanup();
+      // A child that never said it is ready must not outlive the test that waited for it.
+      child.kill('SIGKILL');
       reject(new Error(`timed out waiting for ${String(pattern)}; saw: ${seen.slice(-2000)}`));
     }, timeoutMs);
     const onData = (d: Buffer): void => {

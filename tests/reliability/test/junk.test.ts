@@ -179,6 +179,7 @@ describe('junk in the output root', () => {
       moved: [],
       alive: [],
       skipped: [],
+      removedStaging: [],
     });
   });
 });

@@ -74,7 +74,7 @@ describe('prototype pollution through ./config YAML, via start()', () => {
     expect(r.code).toBe(0);
     expect(rep.polluted).toEqual([]);
     expect(rep.memory!['MODEL']).toEqual({
-      constructor: { prototype: { polluted: 'yes' } },
+      constructor: { prototype: { polluted: true } },
       base: { lr: 0.1 },
       x: { lr: 0.1, layers: 2 },
     });

@@ -14,20 +14,19 @@ function reportOf(r: NodeRunResult): Record<string, unknown> {
 }
 
 describe('start() failing after the directory exists', () => {
-  it('a CONFIG the snapshot cannot save: CONFIG_WRITE_FAILED, the half-made session removed, nothing left patched', async () => {
+  it('stdout already tee’d by the script: TEE_ALREADY_ACTIVE, the half-made session removed, nothing left patched', async () => {
     const tmp = useTempDir();
     const out = tmp.join('exp_out');
     const r = await runNode(fixture('start-report.mjs'), {
       cwd: tmp.path,
-      env: { START_OPTIONS: JSON.stringify({ sdir: out, configDir: './none' }), HOSTILE_ARG: '1' },
+      env: {
+        START_OPTIONS: JSON.stringify({ sdir: out, configDir: './none' }),
+        OWN_TEE: tmp.join('own-logs'),
+      },
     });
     expect(r.code).toBe(1);
     expect(reportOf(r)).toMatchObject({
-      threw: {
-        name: 'ConfigError',
-        code: 'CONFIG_WRITE_FAILED',
-        message: expect.stringContaining('this object refuses to be saved'),
-      },
+      threw: { name: 'TeeError', code: 'TEE_ALREADY_ACTIVE' },
       stdoutRestored: true,
       mathRandomRestored: true,
     });
