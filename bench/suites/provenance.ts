@@ -72,14 +72,14 @@ const suite: Suite = {
         ],
         { runs, warmup },
       ) as [Summary, Summary];
-    const row = (figure: string, [off, on]: [Summary, Summary], limit: number | null): void => {
-      const added = on.median - off.median;
+    // Informational: DESIGN sets no figure; the issue asks for the cost to be shown.
+    const row = (figure: string, [off, on]: [Summary, Summary]): void => {
       figures.push({
         figure,
-        measured: `+${added.toFixed(1)} ms (on ${fmtMs(on)}, off ${fmtMs(off)})`,
-        target: limit === null ? 'informational' : `≤ ${limit} ms median`,
-        value: limit === null ? null : added,
-        pass: limit === null ? null : added <= limit,
+        measured: `+${(on.median - off.median).toFixed(1)} ms (on ${fmtMs(on)}, off ${fmtMs(off)})`,
+        target: 'informational',
+        value: null,
+        pass: null,
       });
     };
 
@@ -107,7 +107,6 @@ const suite: Suite = {
     row(
       'start()+close() in a clean git repository of 1 000 files: provenance on vs off (one `git status`)',
       side(inGit, 'out-git', repo),
-      10,
     );
 
     log('the same with one changed file');
@@ -115,17 +114,17 @@ const suite: Suite = {
     row(
       'the same with one tracked file changed (adds `git diff HEAD`, saved as CONFIGS/git.diff)',
       side(inGit, 'out-dirty', repo),
-      null,
     );
 
-    log('outside git, 50 source files');
-    const plain = join(tmp, 'plain');
-    const outside = project(plain, 50);
-    row(
-      'start()+close() outside git, script folder of 50 source files (listed, copied to CONFIGS/source/): provenance on vs off',
-      side(outside, 'out-plain', plain),
-      3,
-    );
+    for (const n of [3, 50]) {
+      log(`outside git, ${n} source files`);
+      const plain = join(tmp, `plain-${n}`);
+      const outside = project(plain, n);
+      row(
+        `start()+close() outside git, script folder of ${n} source files (listed, copied to CONFIGS/source/): provenance on vs off`,
+        side(outside, `out-plain-${n}`, plain),
+      );
+    }
     return figures;
   },
 };
