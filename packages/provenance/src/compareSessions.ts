@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 
 import { basename, dirname, join, resolve } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { checkCode, compareDeps, type CodeDifference, type DepDifference } from './checkCode.js';
-import { csvMaxAbsDiff } from './csvDiff.js';
+import { csvCompare } from './csvDiff.js';
 import { ProvenanceError } from './errors.js';
 import { flattenConfig } from './flattenConfig.js';
 import { sha256File, sha256Text } from './hashFile.js';
@@ -29,6 +29,11 @@ export interface FileComparison {
   status: 'same' | 'different' | 'onlyA' | 'onlyB';
   /** Different CSV files of numbers of the same shape: the largest absolute difference. */
   maxAbsDiff?: number;
+  /**
+   * A CSV file whose bytes differ only in timestamp cells (the `time` column of a
+   * metrics.csv): counted as the same.
+   */
+  timestampsDiffer?: boolean;
 }
 
 /** The first line where the masked logs part. */
@@ -191,8 +196,11 @@ export function compareSessions(dirA: string, dirB: string): SessionComparison {
         const pa = join(a, path);
         const pb = join(b, path);
         if (statSync(pa).size <= MAX_CSV_BYTES && statSync(pb).size <= MAX_CSV_BYTES) {
-          const d = csvMaxAbsDiff(readFileSync(pa, 'utf8'), readFileSync(pb, 'utf8'));
-          if (d !== null) f.maxAbsDiff = d;
+          const c = csvCompare(readFileSync(pa, 'utf8'), readFileSync(pb, 'utf8'));
+          if (c.onlyTimestamps) {
+            f.status = 'same';
+            f.timestampsDiffer = true;
+          } else if (c.maxAbsDiff !== null) f.maxAbsDiff = c.maxAbsDiff;
         }
       }
       files.push(f);

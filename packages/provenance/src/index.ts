@@ -34,7 +34,7 @@ export {
 } from './checkCode.js';
 export { BOOKKEEPING_KEYS, flattenConfig } from './flattenConfig.js';
 export { maskLog } from './maskLog.js';
-export { csvMaxAbsDiff } from './csvDiff.js';
+export { csvCompare, csvMaxAbsDiff, parseCsv, type CsvComparison } from './csvDiff.js';
 export {
   compareSessions,
   NOT_OUTPUTS,

@@ -2,7 +2,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
-import { compareSessions, csvMaxAbsDiff, flattenConfig, maskLog } from '../src/index.ts';
+import {
+  compareSessions,
+  csvCompare,
+  csvMaxAbsDiff,
+  flattenConfig,
+  maskLog,
+  parseCsv,
+} from '../src/index.ts';
 
 interface Fake {
   id: string;
@@ -47,6 +54,8 @@ function fakeSession(root: string, f: Fake): string {
   return dir;
 }
 
+const metricsCsv = (time: string): string => `step,name,value,time\n0,loss,1,${time}\n`;
+
 const A = '2025Y-11M-18D-07h53m37s_Z5MR';
 const B = '2025Y-11M-18D-07h59m01s_k2Qa';
 
@@ -55,19 +64,25 @@ describe('compareSessions', () => {
     const tmp = useTempDir();
     const common = {
       config: { PARAMS: { lr: 0.1 } },
-      files: { 'pi.csv': 'x,y\n1,2\n', 'fig/pi.png': 'PNG' },
+      files: {
+        'pi.csv': 'x,y\n1,2\n',
+        'fig/pi.png': 'PNG',
+        'metrics.csv': metricsCsv('2025-11-18T07:53:38.000Z'),
+      },
       stdout: `took 12.3 ms\nrun time 00:00:01 at 2025-11-18T07:53:37.123+09:00\n`,
     };
     const a = fakeSession(tmp.path, { id: A, ...common });
     const b = fakeSession(tmp.join('elsewhere'), {
       id: B,
       ...common,
+      files: { ...common.files, 'metrics.csv': metricsCsv('2025-11-18T07:59:02.000Z') },
       stdout: `took 7 ms\nrun time 00:01:02 at 2025-11-18T07:59:01.001+09:00\n`,
     });
     const r = compareSessions(a, b);
     expect(r.params).toEqual([]);
     expect(r.files).toEqual([
       { path: 'fig/pi.png', status: 'same' },
+      { path: 'metrics.csv', status: 'same', timestampsDiffer: true },
       { path: 'pi.csv', status: 'same' },
     ]);
     expect(r.logs).toEqual({ stdout: 'same', stderr: 'same' });
@@ -199,11 +214,29 @@ describe('csvMaxAbsDiff', () => {
     expect(csvMaxAbsDiff('a\nNaN\n', 'a\nNaN\n')).toBe(0);
     expect(csvMaxAbsDiff('a\n1\n', 'a\nNaN\n')).toBe(Infinity);
   });
-  it('null when shapes or text cells differ, or quoting is used', () => {
+  it('null when shapes or text cells differ', () => {
     expect(csvMaxAbsDiff('a\n1\n', 'a\n1\n2\n')).toBeNull();
     expect(csvMaxAbsDiff('a,b\n1,2\n', 'a\n1\n')).toBeNull();
     expect(csvMaxAbsDiff('a\nx\n', 'a\ny\n')).toBeNull();
     expect(csvMaxAbsDiff('a\n1\n', 'b\n1\n')).toBeNull();
-    expect(csvMaxAbsDiff('"a"\n1\n', '"a"\n2\n')).toBeNull();
+  });
+
+  it('reads quoted cells and sets timestamps aside', () => {
+    expect(parseCsv('a,"b,c",""""\r\n1,"x\ny",3')).toEqual([
+      ['a', 'b,c', '"'],
+      ['1', 'x\ny', '3'],
+    ]);
+    const metrics = (v: number, t: string): string =>
+      `step,name,value,time\n0,"val,acc",${v},${t}\n`;
+    const t1 = '2026-12-06T16:20:01.123Z';
+    const t2 = '2026-12-06T16:25:00.001Z';
+    expect(csvCompare(metrics(0.5, t1), metrics(0.5, t2))).toEqual({
+      maxAbsDiff: 0,
+      onlyTimestamps: true,
+    });
+    expect(csvCompare(metrics(0.5, t1), metrics(0.75, t2))).toEqual({
+      maxAbsDiff: 0.25,
+      onlyTimestamps: false,
+    });
   });
 });
