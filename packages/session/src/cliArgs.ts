@@ -91,7 +91,13 @@ export interface ParseOptions {
 }
 
 export type ParseOutcome<S extends ArgsSchema> =
-  { kind: 'ok'; args: ParsedArgs<S> } | { kind: 'exit'; code: 0 | 2 };
+  | {
+      kind: 'ok';
+      args: ParsedArgs<S>;
+      /** `--set KEY=VALUE` items, in order (CONFIG overrides; see start()'s `set`). */
+      set: string[];
+    }
+  | { kind: 'exit'; code: 0 | 2 };
 
 /** Parses `argv` (without node and script) against `schema`. Never calls process.exit itself. */
 export function parseArgs<S extends ArgsSchema>(
@@ -142,6 +148,14 @@ export function parseArgs<S extends ArgsSchema>(
     }
     keyOf.set(opt.attributeName(), key);
   }
+  if (!keyOf.has('set')) {
+    program.addOption(
+      new Option(
+        '--set <KEY=VALUE>',
+        'override a CONFIG key, e.g. --set PARAMS.lr=0.01 or --set ARGS.epochs=3 (repeatable; +KEY=VALUE adds a key)',
+      ).argParser((v: string, prev: string[] | undefined) => [...(prev ?? []), v]),
+    );
+  }
   try {
     program.parse(argv, { from: 'user' });
   } catch (e) {
@@ -163,5 +177,6 @@ export function parseArgs<S extends ArgsSchema>(
     if (v !== undefined) args[key] = v;
     else if (spec.type === 'boolean') args[key] = false;
   }
-  return { kind: 'ok', args: args as ParsedArgs<S> };
+  const set = keyOf.has('set') ? [] : ((raw['set'] as string[] | undefined) ?? []);
+  return { kind: 'ok', args: args as ParsedArgs<S>, set };
 }

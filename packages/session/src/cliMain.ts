@@ -1,12 +1,20 @@
 /**
- * The `scitex-session` command: list, show and reconcile the sessions of an output root.
- * Exit codes: 0 done, 1 nothing found or a failure, 2 bad usage.
+ * The `scitex-session` command: list, show and reconcile the sessions of an output root;
+ * rerun and compare sessions; sweeps; the offline report. Each command beyond the first
+ * three lives in its own module and registers itself here.
+ * Exit codes: 0 done, 1 nothing found, a difference or a failure, 2 bad usage.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { reconcile, scanSessions, type SessionInfo } from '@scitex/sdir';
+import { registerCompareCommand } from './commands/compare.js';
+import { registerRerunCommand } from './commands/rerun.js';
+import { findSession, LookupError, outRoots } from './commands/sessionLookup.js';
+import { fileReconciled } from './reconciledSnapshot.js';
+import { registerReportCommand } from './report/command.js';
 import { formatRunTime } from './runTime.js';
+import { registerSweepCommand } from './sweep/command.js';
 import { VERSION } from './version.js';
 
 export interface CliIO {
@@ -15,35 +23,7 @@ export interface CliIO {
   cwd: string;
 }
 
-const STATUS_DIRS = ['RUNNING', 'FINISHED_SUCCESS', 'FINISHED_ERROR', 'FINISHED'];
-
 class CliFailure extends Error {}
-
-/** Output roots to look at: the one given, the cwd if it is one, else every `*_out` folder in the cwd. */
-function outRoots(given: string | undefined, cwd: string): string[] {
-  if (given) {
-    const root = resolve(cwd, given);
-    if (!existsSync(root))
-      throw new CliFailure(
-        `${root} does not exist. Pass the output root (the folder holding RUNNING/ and FINISHED_*/).`,
-      );
-    if (!statSync(root).isDirectory())
-      throw new CliFailure(
-        `${root} is not a directory. Pass the output root (the folder holding RUNNING/ and FINISHED_*/).`,
-      );
-    return [root];
-  }
-  if (STATUS_DIRS.some((d) => existsSync(join(cwd, d)))) return [cwd];
-  const found = readdirSync(cwd, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && e.name.endsWith('_out'))
-    .map((e) => join(cwd, e.name));
-  if (found.length === 0) {
-    throw new CliFailure(
-      `no output root in ${cwd}: no RUNNING/ or FINISHED_*/ here and no *_out folder. Pass one: scitex-session list path/to/exp_out`,
-    );
-  }
-  return found;
-}
 
 function runTimeOf(s: SessionInfo): string {
   if (!s.startTime) return '';
@@ -97,8 +77,8 @@ function tail(file: string, lines: number): string | null {
   return all.slice(-lines).join('\n');
 }
 
-/** Runs the CLI with `argv` (after the program name); returns the exit code. */
-export function runCli(argv: string[], io: CliIO): number {
+/** Runs the CLI with `argv` (after the program name); resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const program = new Command('scitex-session')
     .description('List, inspect and reconcile @scitex experiment sessions.')
     .version(VERSION)
@@ -144,23 +124,18 @@ export function runCli(argv: string[], io: CliIO): number {
   program
     .command('show')
     .description('one session: its snapshot and the tails of its logs')
-    .argument('<ID>', 'session ID or directory name (a unique prefix is enough)')
+    .argument('<ID>', 'session ID: full, a unique prefix, or the 4-character tail')
     .argument('[OUT_ROOT]', 'folder holding RUNNING/ and FINISHED_*/')
     .option('--json', 'machine-readable output')
     .option('-n, --lines <n>', 'log lines to show', '20')
     .action((id: string, root: string | undefined, o: { json?: boolean; lines: string }) => {
-      const { sessions } = collect(outRoots(root, io.cwd));
-      const exact = sessions.filter((s) => s.id === id || s.name === id);
-      const matches = exact.length ? exact : sessions.filter((s) => s.name.startsWith(id));
-      if (matches.length === 0)
-        throw new CliFailure(
-          `no session ${JSON.stringify(id)}. Run scitex-session list to see the IDs.`,
-        );
-      if (matches.length > 1)
-        throw new CliFailure(
-          `${JSON.stringify(id)} matches ${matches.length} sessions: ${matches.map((m) => m.name).join(', ')}. Give more of the ID.`,
-        );
-      const s = matches[0]!;
+      const found = findSession(id, () => outRoots(root, io.cwd), io.cwd);
+      const s = found.info ?? {
+        name: found.name,
+        id: found.id,
+        dir: found.dir,
+        status: found.status,
+      };
       const n = Math.max(0, Number.parseInt(o.lines, 10) || 20);
       const snapshot = tail(join(s.dir, 'CONFIGS', 'CONFIG.yaml'), Number.MAX_SAFE_INTEGER);
       const stdout = tail(join(s.dir, 'logs', 'stdout.log'), n);
@@ -170,7 +145,8 @@ export function runCli(argv: string[], io: CliIO): number {
         return;
       }
       io.stdout(`${s.name}  ${s.status}  ${s.dir}\n`);
-      if (s.reconciled) io.stdout(`reconciled: ${JSON.stringify(s.reconciled)}\n`);
+      if ('reconciled' in s && s.reconciled)
+        io.stdout(`reconciled: ${JSON.stringify(s.reconciled)}\n`);
       io.stdout(`\n--- CONFIGS/CONFIG.yaml\n${snapshot ?? '(missing)'}\n`);
       io.stdout(`\n--- logs/stdout.log (last ${n} lines)\n${stdout ?? '(missing)'}\n`);
       io.stdout(`\n--- logs/stderr.log (last ${n} lines)\n${stderr ?? '(missing)'}\n`);
@@ -184,7 +160,11 @@ export function runCli(argv: string[], io: CliIO): number {
     .argument('[OUT_ROOT]', 'folder holding RUNNING/ and FINISHED_*/')
     .option('--json', 'machine-readable output')
     .action((root: string | undefined, o: { json?: boolean }) => {
-      const results = outRoots(root, io.cwd).map((r) => ({ root: r, ...reconcile(r) }));
+      // Each filed session's snapshot gets its END_TIME (last sign of life) and why.
+      const results = outRoots(root, io.cwd).map((r) => ({
+        root: r,
+        ...reconcile(r, { onFiled: fileReconciled }),
+      }));
       if (o.json) {
         io.stdout(JSON.stringify(results, null, 2) + '\n');
         return;
@@ -196,16 +176,23 @@ export function runCli(argv: string[], io: CliIO): number {
       }
     });
 
+  const handles = [
+    registerRerunCommand(program, io),
+    registerCompareCommand(program, io),
+    registerSweepCommand(program, io),
+  ];
+  registerReportCommand(program, io);
+
   try {
-    program.parse(argv, { from: 'user' });
+    await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof CliFailure) {
+    if (e instanceof CliFailure || e instanceof LookupError) {
       io.stderr(`scitex-session: ${e.message}\n`);
       return 1;
     }
     io.stderr(`scitex-session: ${(e as Error).message}\n`);
     return 1;
   }
-  return 0;
+  return handles.find((h) => h.exitCode !== undefined)?.exitCode ?? 0;
 }

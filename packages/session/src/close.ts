@@ -179,6 +179,11 @@ function endRecord(
   if (signal) CONFIG.SIGNAL = signal;
   if (state.error && exitStatus !== 0) CONFIG.ERROR = state.error;
   CONFIG.RNG = state.rng.toJSON();
+  if (state.metrics) {
+    CONFIG.METRICS = state.metrics.last();
+    state.metrics.close();
+    state.metrics = null;
+  }
 }
 
 /** Puts back what start() changed: console, pipes, Math.random; stops the lease. */

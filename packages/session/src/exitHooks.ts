@@ -23,8 +23,13 @@ export function dropLingering(): void {
   lingeringTee = null;
 }
 
-/** Installs the hooks for `state`. */
-export function installExitHooks(state: SessionState): ExitHooks {
+/**
+ * Installs the hooks for `state`. `preempt` (SIGUSR1 under a sweep) is a scheduler's
+ * notice that the run will be stopped: it is recorded as `PREEMPTED` and the run ends
+ * as that signal's ending (128 + its number), since Node's own default for SIGUSR1 is
+ * to open the inspector, not to end.
+ */
+export function installExitHooks(state: SessionState, preempt?: NodeJS.Signals): ExitHooks {
   dropLingering();
 
   const report = (err: unknown): void => {
@@ -93,6 +98,25 @@ export function installExitHooks(state: SessionState): ExitHooks {
     process.kill(process.pid, sig);
   };
 
+  const onPreempt = (sig: NodeJS.Signals): void => {
+    const status = signalExitStatus(sig);
+    try {
+      if (state.filing !== null) finishFiling(state, true);
+      state.CONFIG.PREEMPTED = { signal: sig, at: new Date().toISOString() };
+      if (state.result && !state.provisional) refile(state, status, `${sig}: preempted`, sig);
+      else
+        closeState(
+          state,
+          { message: 'Preempted by the scheduler.' },
+          { signal: sig, fromExitHook: true },
+        );
+    } catch (err) {
+      report(err);
+    }
+    remove();
+    process.exit(status);
+  };
+
   let removed = false;
   const remove = (): void => {
     if (removed) return;
@@ -137,6 +161,11 @@ export function installExitHooks(state: SessionState): ExitHooks {
     } catch {
       // Not a signal on this platform.
     }
+  }
+  if (preempt) {
+    const fn = (): void => onPreempt(preempt);
+    process.on(preempt, fn);
+    signals.push([preempt, fn]);
   }
   return hooks;
 }

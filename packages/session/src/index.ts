@@ -14,6 +14,15 @@ export {
   type ParseOutcome,
 } from './cliArgs.js';
 export { SessionManager } from './manager.js';
+export { logMetrics } from './metrics.js';
+export { MetricsError, type MetricsErrorCode, type LogOptions } from '@scitex/metrics';
+export {
+  buildReport,
+  writeReport,
+  REPORT_DEFAULTS,
+  type ReportOptions,
+  type ReportSummary,
+} from './report/index.js';
 export { SessionError, type SessionErrorCode } from './errors.js';
 export { formatRunTime } from './runTime.js';
 export { statusFolder, signalExitStatus, type StatusFolder } from './exitStatus.js';

@@ -46,6 +46,25 @@ export interface StartOptions {
   /** Default line width in points. Default 1.0. */
   lineWidth?: number;
   /**
+   * Algorithm of the seeded streams: `'tychei'` (default, fast), `'xor4096'`, `'alea'`, or
+   * `'numpy'` — then `rng.get(name)` draws exactly what the Python original's `rng(name)`
+   * (NumPy's `default_rng`) draws, and `Math.random` what Python's `random.random()` does.
+   */
+  rngAlgorithm?: string;
+  /**
+   * CONFIG overrides, `KEY=VALUE` (YAML scalars): `PARAMS.lr=0.01`, `ARGS.epochs=3`,
+   * `SEED=7`; `+KEY=VALUE` adds a key no config defines. run() fills it from `--set`.
+   * They apply after `SCITEX_SET` (how a sweep passes them). Recorded as `CONFIG.OVERRIDES`.
+   */
+  set?: readonly string[];
+  /**
+   * Record how to run this again: the command line (`ARGV`), the code (`CODE`: script
+   * sha256; in git the commit, branch, dirty state and `CONFIGS/git.diff`; outside git a
+   * copy of the script's sources in `CONFIGS/source/`) and the dependencies (`DEPS`).
+   * `false` for huge repositories. Default true.
+   */
+  provenance?: boolean;
+  /**
    * Accepted for compatibility with the Python API and ignored: figures are always
    * rendered off-screen here.
    */
@@ -156,6 +175,19 @@ const OPTIONS = {
   }) as Check<number>,
   lineWidth: posNumber(1.0, 100) as Check<number>,
   agg: bool(false) as Check<boolean>,
+  provenance: bool(true) as Check<boolean>,
+  rngAlgorithm: ((o) => {
+    const v = o['rngAlgorithm'] ?? 'tychei';
+    if (typeof v !== 'string')
+      bad(`start(): option "rngAlgorithm" must be a string such as 'numpy', got ${showValue(v)}`);
+    return v;
+  }) as Check<string>,
+  set: ((o) => {
+    const v = o['set'] ?? [];
+    if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+      bad(`start(): option "set" must be an array of "KEY=VALUE" strings, got ${showValue(v)}`);
+    return v;
+  }) as Check<readonly string[]>,
 };
 
 /** start() options with their defaults filled in. */

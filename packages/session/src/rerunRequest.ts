@@ -41,6 +41,8 @@ export interface RerunRequest {
   sources: Record<string, string>;
   /** The recorded `DEBUG`. */
   debug: boolean;
+  /** The recorded `CONFIG_DIR`: where the namespaces were first read from. */
+  configDir: string | null;
   /** Dotted paths of values saved redacted (`"***"`): the rerun sees `"***"` there. */
   redacted: string[];
   /** Output root for the new session (the original's): use it as the sdir. */
@@ -127,6 +129,7 @@ export function readRerunRequest(env: NodeJS.ProcessEnv = process.env): RerunReq
     config,
     sources,
     debug: snapshot['DEBUG'] === true,
+    configDir: typeof snapshot['CONFIG_DIR'] === 'string' ? snapshot['CONFIG_DIR'] : null,
     redacted,
     outRoot: p.outRoot,
     force: p.force,

@@ -10,7 +10,25 @@ import { createLogger, type Logger } from './logger.js';
 import type { StartOptions } from './options.js';
 import type { SessionConfig } from './sessionConfig.js';
 import type { Session } from './session.js';
-import { start } from './start.js';
+import { startSession } from './start.js';
+
+/** After `--set ARGS.x=…`, each argument must still fit its spec; a usage message if not. */
+function checkArgTypes(schema: ArgsSchema, args: Record<string, unknown>): string | null {
+  for (const [key, spec] of Object.entries(schema)) {
+    const v = args[key];
+    if (v === undefined) {
+      if (spec.required && spec.default === undefined) return `--${key} is required`;
+      continue;
+    }
+    const type = spec.type ?? 'string';
+    if (type === 'string' && typeof v !== 'string') args[key] = String(v);
+    else if (type !== 'string' && typeof v !== type)
+      return `ARGS.${key} must be a ${type}, got ${JSON.stringify(v)}`;
+    if (spec.choices && !spec.choices.some((c) => String(c) === String(args[key])))
+      return `ARGS.${key} must be one of ${spec.choices.join(', ')}, got ${JSON.stringify(v)}`;
+  }
+  return null;
+}
 
 /** What main receives. */
 export interface RunContext<S extends ArgsSchema> {
@@ -52,13 +70,19 @@ export async function run<S extends ArgsSchema = Record<never, never>>(
   if (parsed.kind === 'exit') {
     process.exit(parsed.code);
   }
-  const session = start({ ...startOptions, args: parsed.args });
+  const declared = Object.fromEntries(Object.keys(schema ?? {}).map((k) => [k, undefined]));
+  const session = startSession(
+    { ...startOptions, args: { ...declared, ...parsed.args }, set: parsed.set },
+    { checkArgs: (args) => checkArgTypes((schema ?? {}) as ArgsSchema, args) },
+  );
   const { CONFIG, plt, CC, rng } = session;
   const logger = createLogger();
   const name = main.name || 'main';
   let status: number;
   try {
-    const ret = await main({ CONFIG, args: parsed.args, plt, CC, rng, logger, session });
+    // The arguments as overridden (--set ARGS.x=…), as CONFIG.ARGS records them.
+    const args = CONFIG.ARGS as ParsedArgs<S>;
+    const ret = await main({ CONFIG, args, plt, CC, rng, logger, session });
     status = typeof ret === 'number' && Number.isInteger(ret) ? ret : 0;
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));

@@ -2,6 +2,7 @@
  * The CONFIG object a session hands to the script: the namespaces from ./config/*.yaml
  * plus the session's own keys (DESIGN §3).
  */
+import type { ArgvRecord, CodeRecord, DepsRecord } from '@scitex/provenance';
 import type { HostInfo } from './host.js';
 
 /** Error details recorded when a run ends by an uncaught error. */
@@ -50,6 +51,24 @@ export interface SessionConfig {
   REFILED?: { at: string; why: string };
   /** Figures whose save was still running when the process ended. */
   UNSAVED_FIGURES?: string[];
+  /** The last value of each metric logged with logMetrics(). */
+  METRICS?: Record<string, number>;
+  /** Overridden keys (`--set`, SCITEX_SET): key, value, where it came from. */
+  OVERRIDES?: { key: string; value: unknown; source: string; added: boolean }[];
+  /** The sweep this run is a task of (id, task index, attempt, previous attempt). */
+  SWEEP?: Record<string, unknown>;
+  /** The command line: script and arguments, and node's own flags. */
+  ARGV?: ArgvRecord;
+  /** The code that ran: script sha256, git commit/branch/dirty, or the sources copied. */
+  CODE?: CodeRecord;
+  /** Node version, lockfile sha256, installed versions of the direct dependencies. */
+  DEPS?: DepsRecord;
+  /** The session this run repeats (`scitex-session rerun`). */
+  RERUN_OF?: string;
+  /** The rerun was forced past a code change (`--force`). */
+  RERUN_FORCED?: boolean;
+  /** Set when a scheduler asked the run to stop early (SIGUSR1 under a sweep). */
+  PREEMPTED?: { signal: string; at: string };
   /** Set by reconcile when the owner died: why, when, and its last sign of life. */
   RECONCILED?: { code: string; reason: string; at: string; lastSeen: string };
   [namespace: string]: unknown;
@@ -82,4 +101,13 @@ export const SESSION_KEYS: readonly string[] = [
   'REFILED',
   'UNSAVED_FIGURES',
   'RECONCILED',
+  'METRICS',
+  'OVERRIDES',
+  'SWEEP',
+  'PREEMPTED',
+  'ARGV',
+  'CODE',
+  'DEPS',
+  'RERUN_OF',
+  'RERUN_FORCED',
 ];

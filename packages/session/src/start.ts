@@ -4,10 +4,18 @@
  */
 import { existsSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { loadConfigs, saveConfig, type LoadedConfigs } from '@scitex/config';
+import {
+  ConfigError,
+  isSecretKey,
+  loadConfigs,
+  OVERRIDE_ENV,
+  saveConfig,
+  type LoadedConfigs,
+} from '@scitex/config';
 import type { Plt } from '@scitex/plt';
 import { PltError } from '@scitex/plt/settings';
-import { RandomStateManager } from '@scitex/rng';
+import { collectProvenance, writeProvenanceFiles } from '@scitex/provenance';
+import { RandomStateManager, type RandomStateManagerOptions } from '@scitex/rng';
 import {
   checkSessionDir,
   createSessionDir,
@@ -27,9 +35,13 @@ import { hostInfo } from './host.js';
 import { lazyPlt, type SaveTracker } from './lazyPlt.js';
 import { resolveOptions, type ResolvedOptions, type StartOptions } from './options.js';
 import { fileReconciled } from './reconciledSnapshot.js';
+import { readRerunRequest } from './rerunRequest.js';
 import { SESSION_KEYS, type SessionConfig } from './sessionConfig.js';
 import { makeSession, type Session } from './session.js';
 import { getActive, records, setActive, type SessionState } from './state.js';
+import { sweepContext } from './sweep/context.js';
+import { applyStartOverrides, type StartOverridesResult } from './sweep/startOverrides.js';
+import { SWEEP_ENV } from './sweep/taskEnv.js';
 
 /**
  * Starts a session for the running script. Returns the session, usable as an object
@@ -40,7 +52,24 @@ import { getActive, records, setActive, type SessionState } from './state.js';
  * `SdirError`, `TeeError`, `RngError`) — before anything is left half-done.
  */
 export function start(options?: StartOptions): Session {
+  return startSession(options, {});
+}
+
+/** What run() adds to start(): a check of the arguments once overrides are applied. */
+export interface StartInternals {
+  /** Returns a usage message when the (overridden) arguments are not valid. */
+  checkArgs?: (args: Record<string, unknown>) => string | null;
+}
+
+/** start() with run()'s additions. */
+export function startSession(options: StartOptions | undefined, internal: StartInternals): Session {
   const opts = resolveOptions(options);
+  // `scitex-session rerun`: the recorded seed, config and output root (removed from env).
+  const rerun = readRerunRequest();
+  if (rerun) {
+    if (rerun.seed !== undefined) opts.seed = rerun.seed;
+    opts.sdir = rerun.outRoot;
+  }
   const open = getActive();
   if (open) {
     throw new SessionError(
@@ -52,7 +81,6 @@ export function start(options?: StartOptions): Session {
   checkCwd();
   dropLingering();
   // Everything that can fail on bad input runs before the directory exists.
-  const rng = new RandomStateManager({ seed: opts.seed });
   // Relative figure paths land inside the session, wherever it has moved to — never
   // through a folder that was swapped for a symlink, never into a re-created one.
   const where: { state?: SessionState } = {};
@@ -75,12 +103,26 @@ export function start(options?: StartOptions): Session {
     },
   );
   const script = resolveScript(opts.file);
-  const configDir = findConfigDir(opts, script.dir);
-  const loaded = loadConfigs({ dir: configDir ?? resolve('config') });
+  // A rerun takes its namespaces from the recorded snapshot (CONFIG_FILES says so) and
+  // names the folder they were first read from, so its header reads as the original's.
+  const configDir = rerun ? rerun.configDir : findConfigDir(opts, script.dir);
+  const loaded: LoadedConfigs = rerun
+    ? { config: rerun.config, sources: rerun.sources, debug: rerun.debug }
+    : loadConfigs({ dir: configDir ?? resolve('config') });
   checkNamespaces(loaded);
+  const sweep = sweepContext();
+  const sweepRoot = sweep ? sweepOutRoot() : undefined;
+  const given = applyOverridesOrExit(opts, loaded, internal.checkArgs);
+  const rng = new RandomStateManager({
+    seed: given.seed,
+    algorithm: opts.rngAlgorithm as RandomStateManagerOptions['algorithm'],
+  });
+  // Read once: processes this run starts are not tasks of the sweep themselves.
+  delete process.env[OVERRIDE_ENV];
+  delete process.env[SWEEP_ENV];
   const sd = createSessionDir({
     script: script.path,
-    sdir: opts.sdir,
+    sdir: opts.sdir ?? sweepRoot,
     suffix: opts.sdirSuffix,
     debug: loaded.debug,
   });
@@ -106,12 +148,25 @@ export function start(options?: StartOptions): Session {
       sd,
       script.path,
       configDir,
-      loaded,
+      { ...loaded, config: given.config },
       rng,
       teeHandle,
       unguardPipes,
     );
     where.state = state;
+    const { CONFIG } = state;
+    CONFIG.ARGS = given.args;
+    if (opts.provenance) recordProvenance(CONFIG, sd.dir, opts.redactSecrets);
+    if (rerun) {
+      CONFIG.RERUN_OF = rerun.of;
+      CONFIG.RERUN_FORCED = rerun.force;
+    }
+    if (given.overrides.length > 0) CONFIG.OVERRIDES = given.overrides;
+    if (sweep) CONFIG.SWEEP = { ...sweep.SWEEP };
+    // Written now, so a run killed before close still has its configuration on disk.
+    // No fsync (nor in close()): the rename is atomic, so a killed process leaves a whole
+    // file; only a power cut right after the write could lose it.
+    saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets, fsync: false });
     setActive(state);
     records.set(sd.id, {
       id: sd.id,
@@ -121,7 +176,9 @@ export function start(options?: StartOptions): Session {
       dir: sd.dir,
       scriptPath: script.path,
     });
-    state.hooks = installExitHooks(state);
+    // Under a sweep, SIGUSR1 is the scheduler's "you are about to be stopped" (sbatch
+    // --signal=B:USR1@grace): the run records it and ends truthfully.
+    state.hooks = installExitHooks(state, sweep ? 'SIGUSR1' : undefined);
     // Started from an 'exit' listener: no hook of ours can run after it, so the session
     // is filed now with the exit status the process is ending with; what the listener
     // prints still goes to the logs, and a close() later files it again if it differs.
@@ -145,6 +202,75 @@ export function start(options?: StartOptions): Session {
       // Other sessions are running in it.
     }
     throw err;
+  }
+}
+
+/**
+ * The config, arguments and seed with `SCITEX_SET` and `--set` applied. An override the
+ * run cannot take (a key no config file or argument defines, a bad value) is a usage
+ * error, like a bad command-line option: the message and exit 2, before any directory.
+ */
+function applyOverridesOrExit(
+  opts: ResolvedOptions,
+  loaded: LoadedConfigs,
+  checkArgs: StartInternals['checkArgs'],
+): StartOverridesResult {
+  let given: StartOverridesResult;
+  try {
+    given = applyStartOverrides({
+      config: loaded.config,
+      args: { ...(opts.args ?? {}) },
+      seed: opts.seed,
+      set: opts.set,
+    });
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`scitex: ${err.message}\n`);
+    process.exit(2);
+  }
+  // Declared run() options that were not given are present (undefined) only so that an
+  // override may address them; they are not kept.
+  for (const [k, v] of Object.entries(given.args)) if (v === undefined) delete given.args[k];
+  const problem = checkArgs?.(given.args);
+  if (problem) {
+    process.stderr.write(`scitex: ${problem}\n`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(given.seed) || given.seed < 0 || given.seed >= 2 ** 32) {
+    process.stderr.write(
+      `scitex: SEED must be an integer in [0, 2^32), got ${String(given.seed)}\n`,
+    );
+    process.exit(2);
+  }
+  return given;
+}
+
+/**
+ * ARGV, CODE and DEPS (see @scitex/provenance), and CONFIGS/git.diff or CONFIGS/source/.
+ * A failure here costs the record, never the run: it is said on stderr.
+ */
+function recordProvenance(CONFIG: SessionConfig, dir: string, redact: boolean): void {
+  try {
+    const p = collectProvenance({
+      script: CONFIG.FILE,
+      argv: process.argv.slice(1),
+      execArgv: process.execArgv,
+      isSecret: redact ? isSecretKey : undefined,
+    });
+    writeProvenanceFiles(p, join(dir, 'CONFIGS'));
+    Object.assign(CONFIG, p);
+  } catch (err) {
+    process.stderr.write(`scitex: provenance not recorded: ${(err as Error).message}\n`);
+  }
+}
+
+/** The output root a sweep asks its tasks to use. */
+function sweepOutRoot(): string | undefined {
+  try {
+    const root = (JSON.parse(process.env[SWEEP_ENV] ?? '{}') as { root?: unknown }).root;
+    return typeof root === 'string' && root !== '' ? root : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -260,6 +386,7 @@ function openSession(
     redact: opts.redactSecrets,
     verbose: opts.verbose,
     error: undefined,
+    metrics: null,
     pending: new Set(),
     filing: null,
     hooks: { release: () => {}, remove: () => {} },
@@ -296,9 +423,5 @@ function openSession(
       );
     }
   }
-  // Written now, so a run killed before close still has its configuration on disk.
-  // No fsync (nor in close()): the rename is atomic, so a killed process leaves a whole
-  // file; only a power cut right after the write could lose it.
-  saveConfig(CONFIG, join(sd.dir, 'CONFIGS'), { redact: opts.redactSecrets, fsync: false });
   return state;
 }

@@ -3,6 +3,7 @@
  * most one, since it owns process.stdout and Math.random) and the record of every
  * session this process ran, as `SessionManager` reports them.
  */
+import type { MetricsHandle } from '@scitex/metrics';
 import type { RandomStateManager } from '@scitex/rng';
 import type { Lease, SessionDirIdentity } from '@scitex/sdir';
 import type { TeeHandle } from '@scitex/tee-log';
@@ -45,6 +46,8 @@ export interface SessionState {
   verbose: boolean;
   /** Recorded by the uncaught-exception monitor, used by the exit hook. */
   error: ErrorRecord | undefined;
+  /** metrics.csv, opened by the first logMetrics(). */
+  metrics: MetricsHandle | null;
   /** Figure saves in flight; close() files the session once they are done. */
   pending: Set<PendingSave>;
   /** Set while a closed session waits for its figure saves before it is moved. */

@@ -18,7 +18,7 @@ import { readRerunRequest, type RerunPayload } from '../src/rerunRequest.ts';
 import { layout } from './helpers.ts';
 
 const pkg = fileURLToPath(new URL('..', import.meta.url));
-const cli = fileURLToPath(new URL('./fixtures/provenance-cli.ts', import.meta.url));
+const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const template = fileURLToPath(new URL('./fixtures/provenance-exp.ts', import.meta.url));
 const sessionSrc = pathToFileURL(join(pkg, 'src', 'index.ts')).href;
 const provenanceSrc = pathToFileURL(join(pkg, '..', 'provenance', 'src', 'index.ts')).href;
@@ -313,6 +313,7 @@ describe('readRerunRequest', () => {
       },
       sources: { PARAMS: payload.configSnapshot, PATH: payload.configSnapshot },
       debug: true,
+      configDir: null,
       redacted: ['PARAMS.api_token'],
       outRoot: payload.outRoot,
       force: true,

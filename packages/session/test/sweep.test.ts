@@ -141,7 +141,8 @@ describe('sweep (local backend)', () => {
       expect(r.stderr).toMatch(message);
     }
     expect(existsSync(out)).toBe(false);
-    // A +KEY may be new; ARGS.* and SEED are left to the task's own start().
+    // A +KEY may be new; ARGS.* and SEED are checked by the task's own start() (this
+    // task declares no arguments, so its new one needs the +).
     const ok = await sweep(
       [
         'sweep',
@@ -149,7 +150,7 @@ describe('sweep (local backend)', () => {
         '--grid',
         '+PARAMS.new=1',
         '--grid',
-        'ARGS.anything=2',
+        '+ARGS.anything=2',
         '--out',
         out,
         '-j',

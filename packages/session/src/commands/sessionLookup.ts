@@ -6,9 +6,9 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { resolveSessionId, type ProvenanceError } from '@scitex/provenance';
-import { scanSessions, type SessionInfo } from '@scitex/sdir';
+import { scanSessions, STATUS_FOLDERS, type SessionInfo } from '@scitex/sdir';
 
-const STATUS_DIRS = ['RUNNING', 'FINISHED_SUCCESS', 'FINISHED_ERROR', 'FINISHED'];
+const STATUS_DIRS: readonly string[] = Object.values(STATUS_FOLDERS);
 
 /** Bad input on the command line: the message is for the user, the exit code is 2. */
 export class LookupError extends Error {
@@ -19,9 +19,10 @@ export class LookupError extends Error {
 export function outRoots(given: string | undefined, cwd: string): string[] {
   if (given) {
     const root = resolve(cwd, given);
-    if (!statSync(root, { throwIfNoEntry: false })?.isDirectory())
+    const st = statSync(root, { throwIfNoEntry: false });
+    if (!st?.isDirectory())
       throw new LookupError(
-        `${root} is not a directory. Pass the output root (the folder holding RUNNING/ and FINISHED_*/).`,
+        `${root} ${st ? 'is not a directory' : 'does not exist'}. Pass the output root (the folder holding RUNNING/ and FINISHED_*/).`,
       );
     return [root];
   }
