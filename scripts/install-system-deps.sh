@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Optional Debian packages: fonts for figures (DejaVu), NumPy/PyYAML for the cross-language
-# tests, matplotlib for the plt benchmark, hyperfine for whole-process timings. Installed only
-# if missing.
+# Debian packages the tests use: fonts for figures (DejaVu), Chromium for the report's browser
+# tests, NumPy/PyYAML for the cross-language tests, SLURM for the sweep backend; with --bench
+# also matplotlib and hyperfine. Installed only if missing.
 set -euo pipefail
 need=()
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
@@ -11,6 +11,9 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 # test against them (same numbers and YAML reading as the Python original).
 /usr/bin/python3 -c 'import numpy' >/dev/null 2>&1 || need+=(python3-numpy)
 /usr/bin/python3 -c 'import yaml' >/dev/null 2>&1 || need+=(python3-yaml)
+# A real single-node SLURM for the sweep backend's tests (scripts/slurm-local.sh starts it).
+command -v slurmctld >/dev/null 2>&1 || need+=(slurm-wlm)
+command -v munged >/dev/null 2>&1 || need+=(munge)
 if [ "${1:-}" = "--bench" ]; then
   dpkg -s python3-matplotlib >/dev/null 2>&1 || need+=(python3-matplotlib)
   command -v hyperfine >/dev/null 2>&1 || need+=(hyperfine)
