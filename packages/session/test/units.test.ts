@@ -110,7 +110,16 @@ describe('parseArgs', () => {
     expect(r).toEqual({
       kind: 'ok',
       args: { lr: 0.001, nEpochs: 5, model: 'mlp', k: 5, dryRun: true, cache: false },
+      set: [],
     });
+  });
+  it('collects --set KEY=VALUE in order (the CONFIG overrides)', () => {
+    const r = parseArgs(
+      schema,
+      ['--set', 'PARAMS.lr=0.1', '--n-epochs', '1', '--set', 'SEED=7'],
+      quiet,
+    );
+    expect(r.kind === 'ok' && r.set).toEqual(['PARAMS.lr=0.1', 'SEED=7']);
   });
   it('gives booleans a false default', () => {
     const r = parseArgs(schema, ['--n-epochs', '1'], quiet);
