@@ -113,6 +113,7 @@ export function startSession(options: StartOptions | undefined, internal: StartI
   const sweep = sweepContext();
   const sweepRoot = sweep ? sweepOutRoot() : undefined;
   const given = applyOverridesOrExit(opts, loaded, internal.checkArgs);
+  opts.seed = given.seed;
   const rng = new RandomStateManager({
     seed: given.seed,
     algorithm: opts.rngAlgorithm as RandomStateManagerOptions['algorithm'],

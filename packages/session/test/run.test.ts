@@ -72,3 +72,50 @@ describe('run()', () => {
     });
   }
 });
+
+describe('run() overrides', () => {
+  it('--set ARGS.x and SEED reach main and CONFIG; CONFIG.OVERRIDES says where from', async () => {
+    const { r, out } = await go(['-e', '3', '--set', 'ARGS.lr=0.25', '--set', 'SEED=7']);
+    expect(r.code, r.stderr).toBe(0);
+    const s = onlySession(out);
+    expect(s.config['ARGS']).toMatchObject({ lr: 0.25, epochs: 3 });
+    expect(s.config['SEED']).toBe(7);
+    expect(s.stderr).toContain('INFO: lr=0.25 epochs=3');
+    expect(s.config['OVERRIDES']).toEqual([
+      { key: 'ARGS.lr', value: 0.25, source: '--set', added: false },
+      { key: 'SEED', value: 7, source: '--set', added: false },
+    ]);
+  });
+
+  it('SCITEX_SET applies too, and --set wins over it', async () => {
+    const tmp = useTempDir();
+    const out = tmp.join('exp_out');
+    const r = await runFixture(fixture, {
+      args: ['-e', '1', '--set', 'ARGS.lr=0.5'],
+      env: { OUT: out, SCITEX_SET: JSON.stringify(['ARGS.lr=0.1', 'ARGS.mode=fail']) },
+      cwd: tmp.path,
+    });
+    expect(r.code).toBe(3); // mode=fail from SCITEX_SET
+    expect(onlySession(out).config['ARGS']).toMatchObject({ lr: 0.5, mode: 'fail' });
+  });
+
+  it.each([
+    [['--set', 'ARGS.lrr=0.1'], /unknown key "ARGS\.lrr"/],
+    [['--set', 'PARAMS.lr=0.1'], /unknown key "PARAMS\.lr"/],
+    [['--set', 'ARGS.lr=fast'], /ARGS\.lr must be a number/],
+    [['--set', 'ARGS.mode=walk'], /ARGS\.mode must be one of ok, fail, throw/],
+    [['--set', 'SEED=-1'], /SEED must be an integer/],
+    [['--set', 'nonsense'], /KEY=VALUE/],
+  ])('%j: exit 2 with a message, before any directory exists', async (extra, message) => {
+    const { r, out } = await go(['-e', '1', ...extra]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('+KEY=VALUE adds a key no config defines', async () => {
+    const { r, out } = await go(['-e', '1', '--set', '+EXTRA.note=hello']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(onlySession(out).config['EXTRA']).toEqual({ note: 'hello' });
+  });
+});
