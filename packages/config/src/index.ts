@@ -36,3 +36,4 @@ export {
   type AppliedOverrides,
   type ApplyOverridesOptions,
 } from './overrides.js';
+export { writeFileAtomic, type AtomicWriteOptions } from './atomicWrite.js';

@@ -11,7 +11,7 @@ import { dumpPlainYaml } from './plainYaml.js';
 import { ConfigError } from './errors.js';
 import { describeError, oneLine } from './snapshotLimits.js';
 import { snapshotTree, YamlTimestamp, type SnapshotTag } from './snapshotTree.js';
-import { removeStaleTempFiles, writeFileAtomic } from './writeFileAtomic.js';
+import { removeStaleTempFiles, writeFileAtomic } from './atomicWrite.js';
 import { checkPath } from './checkArgs.js';
 
 /** Options of {@link saveConfig} and {@link serializeConfig}. */

@@ -21,4 +21,3 @@ export class PltError extends Error {
     this.code = code;
   }
 }
-

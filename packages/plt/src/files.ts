@@ -3,17 +3,12 @@
  * `<stem>.vl.json`), and atomic writes — a crash mid-save never leaves half a PNG under
  * the final name.
  */
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { openFileAtomic, writeFileAtomic, type AtomicFile } from './atomicWrite.js';
 import { PltError } from './errors.js';
+
+export type { AtomicFile };
 
 /** Formats `save` and `rerender` write. */
 export type SaveFormat = 'png' | 'svg' | 'json';
@@ -48,16 +43,6 @@ export function formatOf(path: string, format?: SaveFormat): { format: SaveForma
   return { format: hit[1], stem: path.slice(0, path.length - hit[0].length) };
 }
 
-let seq = 0;
-
-function removeQuietly(path: string): void {
-  try {
-    rmSync(path, { force: true });
-  } catch {
-    // Nothing was written there (e.g. the parent is not a directory).
-  }
-}
-
 /** Creates the parent directory of `path` (PLT_IO_FAILED if it cannot be). */
 export function ensureParent(path: string): void {
   try {
@@ -73,66 +58,41 @@ export function ensureParent(path: string): void {
 
 /** Writes `data` to `path` via a temporary file and a rename, creating parent directories. */
 export function writeAtomic(path: string, data: string | Uint8Array): void {
-  const tmp = `${path}.${process.pid}.${++seq}.tmp`;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(tmp, data);
-    renameSync(tmp, path);
+    writeFileAtomic(path, data);
   } catch (cause) {
-    removeQuietly(tmp);
     throw new PltError('PLT_IO_FAILED', `could not write ${path}: ${(cause as Error).message}`, {
       cause,
     });
   }
-}
-
-/** A file written piece by piece under a temporary name, renamed into place by `commit()`. */
-export interface AtomicFile {
-  write(text: string | Uint8Array): void;
-  commit(): void;
-  abort(): void;
 }
 
 /** Opens `path` for an atomic, streamed write (parent directories are created). */
 export function openAtomic(path: string): AtomicFile {
-  const tmp = `${path}.${process.pid}.${++seq}.tmp`;
-  let fd: number | undefined;
-  const fail = (cause: unknown): never => {
-    if (fd !== undefined) closeSync(fd);
-    fd = undefined;
-    removeQuietly(tmp);
-    throw new PltError('PLT_IO_FAILED', `could not write ${path}: ${(cause as Error).message}`, {
+  const io = (cause: unknown): PltError =>
+    new PltError('PLT_IO_FAILED', `could not write ${path}: ${(cause as Error).message}`, {
       cause,
     });
-  };
+  let file: AtomicFile;
   try {
     mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(tmp, 'w');
+    file = openFileAtomic(path);
   } catch (cause) {
-    fail(cause);
+    throw io(cause);
   }
+  const guard =
+    (fn: (d?: string | Uint8Array) => void) =>
+    (d?: string | Uint8Array): void => {
+      try {
+        fn(d);
+      } catch (cause) {
+        throw io(cause);
+      }
+    };
   return {
-    write(text: string | Uint8Array): void {
-      try {
-        if (typeof text === 'string') writeSync(fd!, text);
-        else writeSync(fd!, text);
-      } catch (cause) {
-        fail(cause);
-      }
-    },
-    commit(): void {
-      try {
-        closeSync(fd!);
-        fd = undefined;
-        renameSync(tmp, path);
-      } catch (cause) {
-        fail(cause);
-      }
-    },
-    abort(): void {
-      if (fd !== undefined) closeSync(fd);
-      fd = undefined;
-      removeQuietly(tmp);
-    },
+    write: guard((d) => file.write(d!)),
+    commit: guard(() => file.commit()),
+    abort: () => file.abort(),
   };
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { checkAlgorithm, DEFAULT_ALGORITHM, type Algorithm } from './algorithms.js';
-import { writeFileAtomic } from './atomicFile.js';
+import { writeFileAtomic } from './atomicWrite.js';
 import {
   CHECKPOINT_FORMAT,
   CHECKPOINT_VERSION,

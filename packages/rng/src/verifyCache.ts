@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createFileAtomic } from './atomicFile.js';
+import { createFileAtomic } from './atomicWrite.js';
 import { RngError } from './errors.js';
 import { nodeCrypto } from './nodeCrypto.js';
 

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeJsonAtomic } from './atomicWrite.js';
+import { writeFileAtomic } from './atomicWrite.js';
 import { SdirError, errnoCode } from './errors.js';
 import { selfIdentity, type ProcessIdentity } from './processInfo.js';
 import { checkSessionDir, sessionDirIdentity } from './sessionDirIdentity.js';
@@ -92,7 +92,7 @@ export function newLeaseInfo(opts: LeaseOptions = {}): LeaseInfo {
 /** Writes `info` as the lease file of `dir` (atomically). Internal. */
 export function writeLeaseFile(dir: string, info: LeaseInfo): void {
   try {
-    writeJsonAtomic(join(dir, LEASE_FILE), info);
+    writeFileAtomic(join(dir, LEASE_FILE), JSON.stringify(info, null, 2) + '\n');
   } catch (cause) {
     throw new SdirError(
       'SDIR_CREATE_FAILED',
@@ -126,7 +126,7 @@ export function keepLease(dir: string, written: LeaseInfo): Lease {
     }
     const next = { ...info, heartbeat: new Date().toISOString() };
     try {
-      writeJsonAtomic(path, next);
+      writeFileAtomic(path, JSON.stringify(next, null, 2) + '\n');
     } catch (err) {
       // Moved or deleted under us: nothing left to keep alive. Other errors (a full
       // disk, a flaky network file system) may pass; the next beat tries again.

@@ -123,13 +123,17 @@ function listTree(root: string, rel = '', out: Entry[] = []): Entry[] {
 }
 
 function copyVerified(src: string, dest: string): void {
-  cpSync(src, dest, {
-    recursive: true,
-    force: false,
-    errorOnExist: true,
-    verbatimSymlinks: true,
-    preserveTimestamps: true,
-  });
+  // `dest` exists (claimed, empty): copy what is inside `src` into it, entry by entry.
+  // (Node 22+ refuses a cpSync of a directory onto an existing one with errorOnExist.)
+  for (const name of readdirSync(src)) {
+    cpSync(join(src, name), join(dest, name), {
+      recursive: true,
+      force: false,
+      errorOnExist: true,
+      verbatimSymlinks: true,
+      preserveTimestamps: true,
+    });
+  }
   const a = listTree(src);
   const b = listTree(dest);
   const same =

@@ -6,6 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { SdirError } from './errors.js';
+import { TEMP_FILE_PATTERN } from './atomicWrite.js';
 import { LEASE_FILE, loadLease } from './lease.js';
 import { listStatusFolder, type SkippedEntry } from './listStatusFolder.js';
 import { fileSession, removeRunningIfEmpty } from './finalizeSessionDir.js';
@@ -76,7 +77,7 @@ function removeDeadStaging(dir: string, now: Date, staleAfterMs: number | undefi
   try {
     // The lease and the temporary file of a lease write cut short; anything else stays.
     for (const n of readdirSync(dir)) {
-      if (n === LEASE_FILE || (n.startsWith(`${LEASE_FILE}.`) && n.endsWith('.tmp')))
+      if (n === LEASE_FILE || TEMP_FILE_PATTERN.exec(n)?.[1] === LEASE_FILE)
         rmSync(join(dir, n), { force: true });
     }
     rmdirSync(dir);

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeJsonAtomic } from './atomicWrite.js';
+import { writeFileAtomic } from './atomicWrite.js';
 import { errnoCode } from './errors.js';
 import type { LeaseInfo } from './lease.js';
 import type { OwnerVerdictCode } from './ownerStatus.js';
@@ -45,7 +45,7 @@ export interface ReconciledRecord {
 
 /** Writes the record into a session directory (atomically). */
 export function writeReconciled(dir: string, record: ReconciledRecord): void {
-  writeJsonAtomic(join(dir, RECONCILED_FILE), record);
+  writeFileAtomic(join(dir, RECONCILED_FILE), JSON.stringify(record, null, 2) + '\n');
 }
 
 /** Result of reading `reconciled.json`. */

@@ -3,8 +3,9 @@
  * page — a sortable, filterable table of runs and, per run, its config, log tails,
  * figures and metric curves (drawn here, with @scitex/plt). `writeReport` saves it.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { writeFileAtomic } from '@scitex/config';
 import { SessionError } from '../errors.js';
 import { collectRuns, type RunData } from './collectRuns.js';
 import { curveSvg } from './curves.js';
@@ -193,13 +194,6 @@ export async function writeReport(
   const { html, summary } = await renderReport(roots, options);
   const path = resolve(outFile);
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, html);
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
+  writeFileAtomic(path, html);
   return { ...summary, path };
 }
