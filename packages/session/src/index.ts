@@ -15,14 +15,9 @@ export {
 } from './cliArgs.js';
 export { SessionManager } from './manager.js';
 export { logMetrics } from './metrics.js';
-export { MetricsError, type MetricsErrorCode, type LogOptions } from '@scitex/metrics';
-export {
-  buildReport,
-  writeReport,
-  REPORT_DEFAULTS,
-  type ReportOptions,
-  type ReportSummary,
-} from './report/index.js';
+export type { MetricsErrorCode, LogOptions } from '@scitex/metrics';
+export { buildReport, writeReport } from './reportLazy.js';
+export type { ReportOptions, ReportSummary } from './report/index.js';
 export { SessionError, type SessionErrorCode } from './errors.js';
 export { formatRunTime } from './runTime.js';
 export { statusFolder, signalExitStatus, type StatusFolder } from './exitStatus.js';

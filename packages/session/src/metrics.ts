@@ -4,9 +4,16 @@
  * durability, opened on first use (a run that logs nothing has no file). close() records
  * the last value of each name as `CONFIG.METRICS`.
  */
-import { openMetrics, type LogOptions } from '@scitex/metrics';
+import type * as Metrics from '@scitex/metrics';
+import type { LogOptions } from '@scitex/metrics';
 import { SessionError } from './errors.js';
+import { requireLazily } from './requireLazily.js';
 import { getActive } from './state.js';
+
+// Loaded on the first logMetrics(): most runs log none, and every run would pay to load it.
+let metrics: typeof Metrics | undefined;
+const openMetrics: typeof Metrics.openMetrics = (...args) =>
+  (metrics ??= requireLazily('@scitex/metrics') as typeof Metrics).openMetrics(...args);
 
 /**
  * Appends `values` (`{ loss: 0.12, acc: 0.9 }`) at `step` to `<SDIR>/metrics.csv`.
