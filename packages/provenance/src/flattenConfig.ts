@@ -4,11 +4,13 @@
  */
 
 /**
- * Top-level CONFIG keys that are bookkeeping, not parameters: they differ between any two
- * runs (IDs, PIDs, times, paths, host), are reported elsewhere by compare (exit status,
- * signal, error: `status`; code and dependencies: `code`, `deps`), or say how this run
- * came about (`RERUN_OF`, `RERUN_FORCED`, where the config files were read from).
- * `FILE`, `ARGV`, `ARGS`, `SEED`, `RNG`, `DEBUG` and every config namespace are kept.
+ * Top-level CONFIG keys that are bookkeeping, not parameters — the one list compare and the
+ * session's report both use: they differ between any two runs (IDs, PIDs, times, paths,
+ * host, random draws counted), are reported elsewhere (exit status, signal, error, metrics:
+ * results; code and dependencies: `code`, `deps`), restate what is already a parameter
+ * (`ARGV` the arguments, `OVERRIDES` the values set), or say how this run came about
+ * (`RERUN_OF`, `SWEEP`, where the config files were read from, how it was filed).
+ * `FILE`, `ARGS`, `SEED` and every config namespace are parameters.
  */
 export const BOOKKEEPING_KEYS: readonly string[] = [
   'ID',
@@ -20,12 +22,23 @@ export const BOOKKEEPING_KEYS: readonly string[] = [
   'SDIR_PATH',
   'SDIR_OUT',
   'HOST',
+  'DEBUG',
+  'CONFIG_DIR',
   'CONFIG_FILES',
   'EXIT_STATUS',
   'SIGNAL',
   'ERROR',
+  'REFILED',
+  'UNSAVED_FIGURES',
+  'RECONCILED',
+  'PREEMPTED',
+  'RNG',
+  'METRICS',
+  'ARGV',
   'CODE',
   'DEPS',
+  'OVERRIDES',
+  'SWEEP',
   'RERUN_OF',
   'RERUN_FORCED',
   '$scitex',

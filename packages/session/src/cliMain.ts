@@ -16,6 +16,7 @@ import { registerReportCommand } from './report/command.js';
 import { formatRunTime } from './runTime.js';
 import { registerSweepCommand } from './sweep/command.js';
 import { VERSION } from './version.js';
+import { textTable } from './textTable.js';
 
 export interface CliIO {
   stdout: (s: string) => void;
@@ -35,20 +36,6 @@ function localTime(d: Date | undefined): string {
   if (!d) return '';
   const p = (n: number): string => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}`;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
 }
 
 function collect(roots: string[]): {
@@ -114,7 +101,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
             s.exitStatus === undefined || s.exitStatus === null ? '' : String(s.exitStatus),
           ]);
         }
-        io.stdout(table(rows));
+        io.stdout(textTable(rows));
       }
       for (const s of sessions)
         if (s.notes?.length) io.stderr(`note ${s.name}: ${s.notes.join('; ')}\n`);

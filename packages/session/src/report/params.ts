@@ -2,41 +2,10 @@
  * The parameters of a run, as flat `key → text` pairs taken from its CONFIG, and the
  * ones that differ between runs (the columns of the report's table).
  */
+import { BOOKKEEPING_KEYS } from '@scitex/provenance';
 
-/**
- * CONFIG keys the session itself writes (DESIGN §3, §9, §10): facts about the run, not
- * parameters a user chose. Everything else — `ARGS`, `SEED`, the `./config` namespaces,
- * keys added by overrides — counts as a parameter.
- */
-export const SESSION_KEYS: ReadonlySet<string> = new Set([
-  '$scitex',
-  'ID',
-  'PID',
-  'START_TIME',
-  'END_TIME',
-  'RUN_TIME',
-  'FILE',
-  'SDIR',
-  'SDIR_PATH',
-  'SDIR_OUT',
-  'EXIT_STATUS',
-  'RNG',
-  'HOST',
-  'DEBUG',
-  'CONFIG_FILES',
-  'SIGNAL',
-  'ERROR',
-  'METRICS',
-  'ARGV',
-  'CODE',
-  'GIT',
-  'DEPS',
-  'DEPENDENCIES',
-  'PROVENANCE',
-  'RERUN_OF',
-  'OVERRIDES',
-  'SWEEP',
-]);
+/** CONFIG keys that are not parameters: the list compare uses (@scitex/provenance). */
+const NOT_PARAMETERS: ReadonlySet<string> = new Set(BOOKKEEPING_KEYS);
 
 const MAX_DEPTH = 4;
 const MAX_KEYS = 500;
@@ -60,7 +29,7 @@ export function flattenParams(config: Record<string, unknown>): Map<string, stri
       for (const [k, x] of Object.entries(v)) walk(x, `${key}.${k}`, depth + 1);
     } else out.set(key, show(v));
   };
-  for (const [k, v] of Object.entries(config)) if (!SESSION_KEYS.has(k)) walk(v, k, 1);
+  for (const [k, v] of Object.entries(config)) if (!NOT_PARAMETERS.has(k)) walk(v, k, 1);
   return out;
 }
 

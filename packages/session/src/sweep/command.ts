@@ -33,6 +33,7 @@ import { splitShellWords } from './shellWords.js';
 import { sweepStatus } from './taskStatus.js';
 import { SweepUsageError } from './usageError.js';
 import { validateKeys } from './validateKeys.js';
+import { textTable } from '../textTable.js';
 
 /** What {@link registerSweepCommand} returns: the exit code the last sweep action chose. */
 export interface SweepCommandHandle {
@@ -283,20 +284,6 @@ async function startSweep(script: string, args: string[], o: RunOpts, io: CliIO)
   return code;
 }
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return (
-    rows
-      .map((r) =>
-        r
-          .map((c, i) => c.padEnd(widths[i]!))
-          .join('  ')
-          .trimEnd(),
-      )
-      .join('\n') + '\n'
-  );
-}
-
 const text = (v: unknown): string =>
   v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 
@@ -333,7 +320,7 @@ function showStatus(
     ]);
   }
   io.stdout(
-    `sweep ${s.manifest.id} (${s.manifest.backend}, ${s.rows.length} tasks)\n` + table(rows),
+    `sweep ${s.manifest.id} (${s.manifest.backend}, ${s.rows.length} tasks)\n` + textTable(rows),
   );
   const counts = new Map<string, number>();
   for (const r of s.rows) counts.set(r.state, (counts.get(r.state) ?? 0) + 1);
@@ -351,6 +338,6 @@ function showCollect(
   const t = collectSweep(findSweep(id, root, io.cwd), { queue: o.queue });
   if (o.json) io.stdout(JSON.stringify(t.rows, null, 2) + '\n');
   else if (o.csv) io.stdout(toCsv(t));
-  else io.stdout(table([t.columns, ...t.rows.map((r) => t.columns.map((c) => text(r[c])))]));
+  else io.stdout(textTable([t.columns, ...t.rows.map((r) => t.columns.map((c) => text(r[c])))]));
   return 0;
 }
