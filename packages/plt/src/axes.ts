@@ -20,7 +20,7 @@ import type {
   ScatterOptions,
   TextOptions,
 } from './plotOptions.js';
-import { LEGEND_POSITIONS } from './legend.js';
+import { LEGEND_POSITIONS } from './layout/legend.js';
 import { barMark } from './marks/bar.js';
 import { boxplotMark } from './marks/boxplot.js';
 import type { MarkEnv } from './marks/env.js';

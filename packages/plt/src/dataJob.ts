@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as WorkerThreads from 'node:worker_threads';
-import { writeDataFiles, type DataJob } from './dataFiles.js';
+import { writeDataFiles, type DataJob } from './output/dataFiles.js';
 import { PltError, type PltErrorCode } from './errors.js';
 
 /** Values above which the data files are written on a worker thread. */

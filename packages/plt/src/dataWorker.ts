@@ -3,7 +3,7 @@
  * it, so saving a million points costs little more than drawing them on a 2-core machine.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { writeDataFiles, type DataJob } from './dataFiles.js';
+import { writeDataFiles, type DataJob } from './output/dataFiles.js';
 
 try {
   writeDataFiles(workerData as DataJob);

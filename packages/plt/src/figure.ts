@@ -4,15 +4,16 @@
  */
 import { isAbsolute, resolve } from 'node:path';
 import { Axes } from './axes.js';
-import { csvColumns, toCsv, type CsvColumn } from './csv.js';
+import { csvColumns, toCsv, type CsvColumn } from './output/csv.js';
 import { PltError } from './errors.js';
 import { startDataJob } from './dataJob.js';
-import { ensureParent, formatOf, writeAtomic, type SaveFormat } from './files.js';
+import { ensureParent, formatOf, writeAtomic, type SaveFormat } from './output/files.js';
 import type { ResolvedPltOptions } from './options.js';
-import { pixelSize, renderSvg, svgToPng } from './render.js';
-import { assembleSpec, buildSpecParts, type SpecParts, type VegaLiteSpec } from './spec.js';
-import { specToJson } from './specJson.js';
-import { mmToPt } from './style.js';
+import { pixelSize, svgToPng } from './render/rasterise.js';
+import { renderSvg } from './render/svg.js';
+import { assembleSpec, buildSpecParts, type SpecParts, type VegaLiteSpec } from './spec/spec.js';
+import { specToJson } from './output/specJson.js';
+import { mmToPt } from './style/style.js';
 import { generator } from './version.js';
 
 /** Options of `fig.save()`. */

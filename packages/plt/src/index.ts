@@ -21,7 +21,7 @@ export {
   type ColorLike,
   type ColorName,
   type Palette,
-} from './colors.js';
+} from './style/colors.js';
 export { DEFAULT_OPTIONS, type PltOptions, type ResolvedPltOptions } from './options.js';
 export {
   Axes,
@@ -32,11 +32,11 @@ export {
   type TickSpec,
 } from './axes.js';
 export { Figure, type FigureGrid, type SaveOptions } from './figure.js';
-export type { SaveFormat } from './files.js';
-export type { RerenderOptions } from './rerender.js';
-export type { VegaLiteSpec, SpecMeta } from './spec.js';
+export type { SaveFormat } from './output/files.js';
+export type { RerenderOptions } from './output/rerender.js';
+export type { VegaLiteSpec, SpecMeta } from './spec/spec.js';
 export type { NumericArray } from './data.js';
-export type { Linestyle, Marker } from './lineStyle.js';
+export type { Linestyle, Marker } from './style/lineStyle.js';
 export type {
   BarOptions,
   BoxplotOptions,

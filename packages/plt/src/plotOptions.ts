@@ -1,9 +1,9 @@
 /**
  * Options of the Axes plotting calls. Names follow matplotlib, camel-cased.
  */
-import type { ColorLike } from './colors.js';
+import type { ColorLike } from './style/colors.js';
 import type { NumericArray } from './data.js';
-import type { Linestyle, Marker } from './lineStyle.js';
+import type { Linestyle, Marker } from './style/lineStyle.js';
 
 /** Options every plotting call takes. */
 export interface CommonOptions {

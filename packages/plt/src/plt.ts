@@ -3,7 +3,7 @@
  * the module-level `subplots`/`configure`/`CC`/`rerender`, which use a default instance.
  */
 import type { Axes } from './axes.js';
-import { COLOR_CYCLE, makePalette, type ColorName, type Palette } from './colors.js';
+import { COLOR_CYCLE, makePalette, type ColorName, type Palette } from './style/colors.js';
 import { PltError } from './errors.js';
 import { Figure, resolvePath } from './figure.js';
 import {
@@ -13,7 +13,7 @@ import {
   type PltOptions,
   type ResolvedPltOptions,
 } from './options.js';
-import { rerenderFile, type RerenderOptions } from './rerender.js';
+import { rerenderFile, type RerenderOptions } from './output/rerender.js';
 
 /** Options of `subplots()`. */
 export interface SubplotsOptions {

@@ -10,7 +10,7 @@ export {
   type ColorEntry,
   type ColorName,
   type Palette,
-} from './colors.js';
+} from './style/colors.js';
 export {
   DEFAULT_OPTIONS,
   mergeOptions,

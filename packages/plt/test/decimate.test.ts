@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { m4Indices } from '../src/decimate.ts';
+import { m4Indices } from '../src/render/decimate.ts';
 
 /** Splits indices into runs of consecutive finite points in the same column. */
 function runs(col: number[], y: number[]): number[][] {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createPlt } from '../src/index.ts';
-import { renderSvg, svgToPng } from '../src/render.ts';
+import { svgToPng } from '../src/render/rasterise.ts';
+import { renderSvg } from '../src/render/svg.ts';
 import { noisySine, pixels } from './helpers.ts';
 
 /** Renders the benchmark's line figure with and without decimation and compares pixels. */

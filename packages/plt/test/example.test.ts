@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { runFixture, useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
-import { pngInfo } from '../src/png.ts';
+import { pngInfo } from '../src/render/png.ts';
 
 const example = fileURLToPath(new URL('../examples/quickstart.ts', import.meta.url));
 const gallery = fileURLToPath(new URL('../examples/plt-gallery.ts', import.meta.url));

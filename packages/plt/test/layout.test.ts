@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { runFixture } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { createPlt } from '../src/index.ts';
-import { renderSvg } from '../src/render.ts';
+import { renderSvg } from '../src/render/svg.ts';
 
 type Spec = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { CC, createPlt, rerender } from '../src/index.ts';
-import { pngInfo } from '../src/png.ts';
+import { pngInfo } from '../src/render/png.ts';
 import { countColor, expectRejectCode, noisySine, overWhite, pixels } from './helpers.ts';
 
 describe('rerender()', () => {

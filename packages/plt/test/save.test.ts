@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { useTempDir } from '@scitex/test-utils';
 import { describe, expect, it } from 'vitest';
 import { CC, createPlt } from '../src/index.ts';
-import { pngInfo } from '../src/png.ts';
+import { pngInfo } from '../src/render/png.ts';
 import { countColor, countDark, expectRejectCode, overWhite, parseCsv, pixels } from './helpers.ts';
 
 describe('fig.save()', () => {

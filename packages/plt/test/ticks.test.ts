@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linearTicks, logTicks, minus, pow10Label } from '../src/ticks.ts';
+import { linearTicks, logTicks, minus, pow10Label } from '../src/layout/ticks.ts';
 
 describe('ticks', () => {
   it('uses 1-2-5 steps, one number of decimals, and U+2212 minus signs', () => {

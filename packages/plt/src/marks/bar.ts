@@ -1,7 +1,7 @@
 /** `bar`: rectangles centred on x, from `bottom` to `bottom + height`, with optional error bars. */
 import type { BarOptions } from '../plotOptions.js';
-import { resolveColor } from '../resolveColor.js';
-import { STYLE } from '../style.js';
+import { resolveColor } from '../style/resolveColor.js';
+import { STYLE } from '../style/style.js';
 import type { Errors } from './errorInput.js';
 import { errorColumns } from './errorInput.js';
 import { errorBarLayers } from './errorLayers.js';

@@ -3,10 +3,10 @@
  * percentile), whiskers at the furthest data within 1.5 IQR of the box, fliers beyond.
  * Boxes are outlined in black with the median in orange, as matplotlib draws them.
  */
-import { paletteHex } from '../colors.js';
+import { paletteHex } from '../style/colors.js';
 import { PltError } from '../errors.js';
 import type { BoxplotOptions } from '../plotOptions.js';
-import { resolveColor } from '../resolveColor.js';
+import { resolveColor } from '../style/resolveColor.js';
 import { positiveOpt, type MarkEnv } from './env.js';
 import type { Column, Layer, Mark } from './types.js';
 

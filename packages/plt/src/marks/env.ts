@@ -2,11 +2,11 @@
  * What an Axes hands a mark factory: the element id, the configured defaults and the
  * colour cycle (advanced only when a call does not choose its own colour).
  */
-import type { ColorLike, ResolvedColor } from '../colors.js';
+import type { ColorLike, ResolvedColor } from '../style/colors.js';
 import { PltError } from '../errors.js';
-import { dashArray, symbolFor } from '../lineStyle.js';
-import { resolveColor } from '../resolveColor.js';
-import { STYLE } from '../style.js';
+import { dashArray, symbolFor } from '../style/lineStyle.js';
+import { resolveColor } from '../style/resolveColor.js';
+import { STYLE } from '../style/style.js';
 import type { LegendHandle } from './types.js';
 
 /** Context for building one mark. */

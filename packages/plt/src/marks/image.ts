@@ -3,7 +3,7 @@
  * matplotlib), with a colour bar. NaN cells are left empty. Cells are drawn as rectangles,
  * so very large matrices (beyond ~100 000 cells) render slowly.
  */
-import { colorScheme } from '../colormaps.js';
+import { colorScheme } from '../style/colormaps.js';
 import { PltError } from '../errors.js';
 import { toNumbers } from '../data.js';
 import type { ImshowOptions } from '../plotOptions.js';

@@ -2,7 +2,7 @@
  * Filled rectangles in data units — the drawing shared by `bar` and `hist`: a dataset with
  * fields `x`, `x2`, `y`, `y2`, drawn as one `rect` layer.
  */
-import type { ResolvedColor } from '../colors.js';
+import type { ResolvedColor } from '../style/colors.js';
 import type { Layer, LayerContext } from './types.js';
 
 /** The rect layer for dataset `name`. */

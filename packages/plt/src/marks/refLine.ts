@@ -1,7 +1,7 @@
 /** `axhline` / `axvline`: a line across the axes at a data value (from/to as axes fractions). */
 import { PltError } from '../errors.js';
 import type { RefLineOptions } from '../plotOptions.js';
-import { STYLE } from '../style.js';
+import { STYLE } from '../style/style.js';
 import { lineHandle, strokeOf, type MarkEnv } from './env.js';
 import type { Mark } from './types.js';
 

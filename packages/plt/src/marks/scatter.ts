@@ -1,7 +1,7 @@
 /** `scatter`: one marker per (x, y); points with a NaN coordinate are not drawn. */
 import type { ScatterOptions } from '../plotOptions.js';
-import { symbolFor } from '../lineStyle.js';
-import { STYLE } from '../style.js';
+import { symbolFor } from '../style/lineStyle.js';
+import { STYLE } from '../style/style.js';
 import { colorOf, pointMarkDef, positiveOpt, type MarkEnv } from './env.js';
 import { extentOf, type Mark } from './types.js';
 

@@ -1,8 +1,8 @@
 /** `text`: a string at (x, y) in data units or axes fractions. */
 import { PltError } from '../errors.js';
 import type { TextOptions } from '../plotOptions.js';
-import { resolveColor } from '../resolveColor.js';
-import { STYLE } from '../style.js';
+import { resolveColor } from '../style/resolveColor.js';
+import { STYLE } from '../style/style.js';
 import { positiveOpt, type MarkEnv } from './env.js';
 import type { Mark } from './types.js';
 

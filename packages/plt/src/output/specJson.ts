@@ -4,8 +4,8 @@
  */
 import type { CsvColumn } from './csv.js';
 import { writeDataText } from './dataText.js';
-import type { Column } from './marks/types.js';
-import type { VegaLiteSpec } from './spec.js';
+import type { Column } from '../marks/types.js';
+import type { VegaLiteSpec } from '../spec/spec.js';
 
 const MARK = '@@scitex-plt-datasets@@';
 // `datasets` is the last key, so its placeholder is the last occurrence.

@@ -6,7 +6,7 @@
  * millions of points.
  */
 import type { CsvColumn } from './csv.js';
-import type { Column } from './marks/types.js';
+import type { Column } from '../marks/types.js';
 
 const CHUNK = 8192;
 

@@ -5,7 +5,7 @@
  * empty cells; NaN/null is an empty cell; ±Infinity is `inf`/`-inf` (pandas and R read both).
  */
 import { writeDataText } from './dataText.js';
-import type { Column, Mark } from './marks/types.js';
+import type { Column, Mark } from '../marks/types.js';
 
 /** One named CSV column. */
 export interface CsvColumn {

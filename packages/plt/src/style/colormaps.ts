@@ -2,7 +2,7 @@
  * Colour maps: matplotlib's names mapped onto Vega's colour schemes (which load with
  * vega at render time). `_r` reverses any of them.
  */
-import { PltError } from './errors.js';
+import { PltError } from '../errors.js';
 
 const VEGA_SCHEMES = new Set([
   'blues',

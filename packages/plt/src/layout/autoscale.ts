@@ -3,8 +3,8 @@
  * log space on log axes), never crossing a "sticky" edge at the data limit (bars stand on
  * 0, images end at their edges); user limits win; an empty axes shows 0–1.
  */
-import type { AxisExtent } from './marks/types.js';
-import { STYLE } from './style.js';
+import type { AxisExtent } from '../marks/types.js';
+import { STYLE } from '../style/style.js';
 
 /** A resolved axis scale. */
 export interface AxisScale {

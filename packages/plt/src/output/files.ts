@@ -5,8 +5,8 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { openFileAtomic, writeFileAtomic, type AtomicFile } from './atomicWrite.js';
-import { PltError } from './errors.js';
+import { openFileAtomic, writeFileAtomic, type AtomicFile } from '../atomicWrite.js';
+import { PltError } from '../errors.js';
 
 export type { AtomicFile };
 

@@ -5,8 +5,8 @@
  * `alpha` is given.
  */
 import { COLOR_CYCLE, paletteHex, type ColorLike, type ResolvedColor } from './colors.js';
-import { PltError } from './errors.js';
-import { checkAlpha } from './options.js';
+import { PltError } from '../errors.js';
+import { checkAlpha } from '../options.js';
 
 const CSS_FORM = /^(#[0-9a-f]{3,4}|#[0-9a-f]{6}|#[0-9a-f]{8}|(rgba?|hsla?)\([^()]*\)|[a-z]+)$/i;
 

@@ -12,7 +12,7 @@ import type * as Vm from 'node:vm';
 import type * as VegaNS from 'vega';
 import type * as VegaLiteNS from 'vega-lite';
 import type * as ResvgNS from '@resvg/resvg-js';
-import { textWidth } from './fonts.js';
+import { textWidth } from '../fonts/fonts.js';
 
 /** The loaded renderers. */
 export interface Engines {

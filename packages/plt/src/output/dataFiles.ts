@@ -5,8 +5,8 @@
  */
 import type { CsvColumn } from './csv.js';
 import { openAtomic, type AtomicFile } from './files.js';
-import type { Column } from './marks/types.js';
-import type { VegaLiteSpec } from './spec.js';
+import type { Column } from '../marks/types.js';
+import type { VegaLiteSpec } from '../spec/spec.js';
 import { writeSpecAndCsv } from './specJson.js';
 
 /** What the data files are made from. */

@@ -4,11 +4,13 @@
  * foreign Vega-Lite specs render at Vega's own size (1 unit = 1 pt).
  */
 import { readFileSync } from 'node:fs';
-import { PltError } from './errors.js';
+import { PltError } from '../errors.js';
 import { formatOf, writeAtomic } from './files.js';
-import type { Column } from './marks/types.js';
-import { metaOf, pixelSize, renderSvg, svgToPng, type RenderInput } from './render.js';
-import type { VegaLiteSpec } from './spec.js';
+import type { Column } from '../marks/types.js';
+import { pixelSize, svgToPng } from '../render/rasterise.js';
+import { metaOf, type RenderInput } from '../render/specGeometry.js';
+import { renderSvg } from '../render/svg.js';
+import type { VegaLiteSpec } from '../spec/spec.js';
 
 /** Options of `rerender`. */
 export interface RerenderOptions {

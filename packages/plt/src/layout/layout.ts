@@ -5,11 +5,11 @@
  * titles need, measured with the real font; the plot areas share what is left.
  */
 import { resolveScale, scaleFn, type AxisScale } from './autoscale.js';
-import type { AxesState } from './axes.js';
-import { PltError } from './errors.js';
-import { textWidth } from './fonts.js';
-import { unionExtent, type AxisExtent } from './marks/types.js';
-import { STYLE } from './style.js';
+import type { AxesState } from '../axes.js';
+import { PltError } from '../errors.js';
+import { textWidth } from '../fonts/fonts.js';
+import { unionExtent, type AxisExtent } from '../marks/types.js';
+import { STYLE } from '../style/style.js';
 import { linearTicks, logTicks, minus, tickCountFor, type Ticks } from './ticks.js';
 
 /** One Axes with everything needed to draw it. */

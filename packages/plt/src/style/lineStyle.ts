@@ -2,7 +2,7 @@
  * Matplotlib's line styles and marker codes, translated to Vega mark properties. Dash
  * patterns are matplotlib's, scaled by the line width as matplotlib does.
  */
-import { PltError } from './errors.js';
+import { PltError } from '../errors.js';
 
 /** Matplotlib line styles: `'-'` solid, `'--'` dashed, `':'` dotted, `'-.'` dash-dot, `'none'`/`''` no line. */
 export type Linestyle =

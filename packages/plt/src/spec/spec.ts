@@ -4,19 +4,19 @@
  * the figure exactly (and opens in the Vega editor). Data lives in top-level `datasets`
  * keyed by element id — the same ids as the CSV column prefixes.
  */
-import type { AxisScale } from './autoscale.js';
-import type { AxesState } from './axes.js';
+import type { AxisScale } from '../layout/autoscale.js';
+import type { AxesState } from '../axes.js';
 import {
   COLORBAR,
   layoutFigure,
   type FigureInput,
   type Layout,
   type ResolvedAxes,
-} from './layout.js';
-import { legendLayers } from './legend.js';
-import type { Colorbar, Column, Layer, LayerContext } from './marks/types.js';
-import { STYLE } from './style.js';
-import type { Ticks } from './ticks.js';
+} from '../layout/layout.js';
+import { legendLayers } from '../layout/legend.js';
+import type { Colorbar, Column, Layer, LayerContext } from '../marks/types.js';
+import { STYLE } from '../style/style.js';
+import type { Ticks } from '../layout/ticks.js';
 
 /** A Vega-Lite spec as plain JSON. */
 export type VegaLiteSpec = Record<string, unknown>;

@@ -5,10 +5,10 @@
  * the first that covers the fewest data points and line segments.
  */
 import { scaleFn, type AxisScale } from './autoscale.js';
-import { textWidth } from './fonts.js';
-import type { Layer, LegendHandle, Mark, Obstacle } from './marks/types.js';
-import type { LegendLoc, LegendOptions } from './plotOptions.js';
-import { STYLE } from './style.js';
+import { textWidth } from '../fonts/fonts.js';
+import type { Layer, LegendHandle, Mark, Obstacle } from '../marks/types.js';
+import type { LegendLoc, LegendOptions } from '../plotOptions.js';
+import { STYLE } from '../style/style.js';
 
 interface Box {
   x0: number;
