@@ -9,6 +9,7 @@ import { closeMatches } from './closeMatches.js';
 import { ConfigError } from './errors.js';
 import { parseYamlText } from './parseYaml.js';
 import { isPlainObject, setOwn } from './setOwn.js';
+import { describeValue } from './describeValue.js';
 
 /** One parsed `KEY=VALUE` / `+KEY=VALUE`. */
 export interface Override {
@@ -281,13 +282,7 @@ function setPath(
     setOwn(copy, seg, setPath(c.found ? c.value : {}, rest, value, key, ov));
     return copy;
   }
-  throw notAContainer(key, ov, describe(node));
-}
-
-function describe(v: unknown): string {
-  if (v === null) return 'null';
-  if (v instanceof Date) return 'a date';
-  return `a ${typeof v}`;
+  throw notAContainer(key, ov, describeValue(node));
 }
 
 function notAContainer(key: string, ov: Override, what: string): ConfigError {

@@ -131,9 +131,9 @@ describe('loadConfigs: directory problems', () => {
 
   it('refuses a file whose top level is not a mapping', () => {
     for (const [content, found] of [
-      ['- 1\n- 2\n', 'a list'],
-      ['just text\n', 'the string "just text"'],
-      ['42\n', 'the number 42'],
+      ['- 1\n- 2\n', '[ 1, 2 ]'],
+      ['just text\n', '"just text"'],
+      ['42\n', '42'],
     ] as const) {
       const tmp = useTempDir();
       writeTree(tmp.path, { 'config/LIST.yaml': content });

@@ -2,27 +2,17 @@
  * What a metric name, value and step may be, and how a bad one is described in an error.
  */
 import { MetricsError } from './errors.js';
+import { describeValue } from './describeValue.js';
 
 /** Longest metric name accepted, in UTF-16 code units. */
 export const MAX_NAME_LENGTH = 200;
-
-/** A short, safe description of a bad value for an error message. */
-export function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string')
-    return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'bigint') return `${value}n`;
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
-}
 
 /** Throws METRICS_INVALID_NAME unless `name` is a usable metric name. */
 export function checkName(name: unknown): asserts name is string {
   if (typeof name !== 'string' || name.length === 0 || name.length > MAX_NAME_LENGTH) {
     throw new MetricsError(
       'METRICS_INVALID_NAME',
-      `metric name ${describe(name)} is not usable: give a non-empty string of at most ${MAX_NAME_LENGTH} characters, e.g. 'loss' or 'val/acc'.`,
+      `metric name ${describeValue(name)} is not usable: give a non-empty string of at most ${MAX_NAME_LENGTH} characters, e.g. 'loss' or 'val/acc'.`,
     );
   }
   // Control characters would break the one-record-per-line format.
@@ -39,7 +29,7 @@ export function checkValue(name: string, value: unknown): asserts value is numbe
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new MetricsError(
       'METRICS_INVALID_VALUE',
-      `metric ${JSON.stringify(name)} got ${describe(value)}: values must be finite numbers. Convert it (Number(x)) or skip the step; nothing of this call was written.`,
+      `metric ${JSON.stringify(name)} got ${describeValue(value)}: values must be finite numbers. Convert it (Number(x)) or skip the step; nothing of this call was written.`,
     );
   }
 }
@@ -49,7 +39,7 @@ export function checkStep(step: unknown): asserts step is number {
   if (typeof step !== 'number' || !Number.isSafeInteger(step) || step < 0) {
     throw new MetricsError(
       'METRICS_INVALID_STEP',
-      `step ${describe(step)} is not usable: give a whole number ≥ 0, or leave it out to count per name; nothing of this call was written.`,
+      `step ${describeValue(step)} is not usable: give a whole number ≥ 0, or leave it out to count per name; nothing of this call was written.`,
     );
   }
 }

@@ -10,7 +10,8 @@
  */
 import { closeSync, fstatSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { checkName, checkStep, checkValue, describe } from './checks.js';
+import { checkName, checkStep, checkValue } from './checks.js';
+import { describeValue } from './describeValue.js';
 import { csvField, HEADER, METRICS_FILE } from './csv.js';
 import { MetricsError } from './errors.js';
 import { isHeader, parseMetrics } from './parseMetrics.js';
@@ -84,10 +85,12 @@ function checkOptions(
   opts: unknown,
 ): { file: string; interval: number; signals: boolean } {
   if (typeof dir !== 'string' || dir === '')
-    throw badOption(`openMetrics(dir): dir must be a non-empty path string, got ${describe(dir)}.`);
+    throw badOption(
+      `openMetrics(dir): dir must be a non-empty path string, got ${describeValue(dir)}.`,
+    );
   if (opts === undefined) return { file: METRICS_FILE, interval: FLUSH_INTERVAL_MS, signals: true };
   if (typeof opts !== 'object' || opts === null || Array.isArray(opts))
-    throw badOption(`openMetrics options must be an object, got ${describe(opts)}.`);
+    throw badOption(`openMetrics options must be an object, got ${describeValue(opts)}.`);
   const o = opts as Record<string, unknown>;
   for (const k of Object.keys(o))
     if (k !== 'file' && k !== 'flushIntervalMs' && k !== 'signals')
@@ -96,7 +99,7 @@ function checkOptions(
       );
   const file = o['file'] ?? METRICS_FILE;
   if (typeof file !== 'string' || file === '')
-    throw badOption(`openMetrics: file must be a non-empty string, got ${describe(file)}.`);
+    throw badOption(`openMetrics: file must be a non-empty string, got ${describeValue(file)}.`);
   const interval = o['flushIntervalMs'] ?? FLUSH_INTERVAL_MS;
   if (
     typeof interval !== 'number' ||
@@ -105,11 +108,11 @@ function checkOptions(
     interval > 3_600_000
   )
     throw badOption(
-      `openMetrics: flushIntervalMs must be a number of milliseconds from 1 to 3600000, got ${describe(interval)}.`,
+      `openMetrics: flushIntervalMs must be a number of milliseconds from 1 to 3600000, got ${describeValue(interval)}.`,
     );
   const signals = o['signals'] ?? true;
   if (typeof signals !== 'boolean')
-    throw badOption(`openMetrics: signals must be true or false, got ${describe(signals)}.`);
+    throw badOption(`openMetrics: signals must be true or false, got ${describeValue(signals)}.`);
   return { file, interval, signals };
 }
 
@@ -261,13 +264,13 @@ export function openMetrics(dir: string, options?: MetricsOptions): MetricsHandl
       );
     if (typeof values !== 'object' || values === null || Array.isArray(values))
       throw badOption(
-        `log(values): values must be an object of name → number, got ${describe(values)}.`,
+        `log(values): values must be an object of name → number, got ${describeValue(values)}.`,
       );
     let step: number | undefined;
     if (options !== undefined) {
       if (typeof options !== 'object' || options === null)
         throw badOption(
-          `log(values, options): options must be an object, got ${describe(options)}.`,
+          `log(values, options): options must be an object, got ${describeValue(options)}.`,
         );
       if (options.step !== undefined) {
         checkStep(options.step);

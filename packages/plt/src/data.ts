@@ -4,15 +4,10 @@
  * number is refused with PLT_BAD_DATA, naming the call, the argument and the index.
  */
 import { PltError } from './errors.js';
+import { describeValue } from './describeValue.js';
 
 /** Numbers as a plain array or any typed array; `null`/`undefined`/NaN mark missing values. */
 export type NumericArray = ArrayLike<number | null | undefined> | ArrayLike<number>;
-
-function describe(v: unknown): string {
-  if (typeof v === 'string') return `the string ${JSON.stringify(v.slice(0, 40))}`;
-  if (typeof v === 'object') return Array.isArray(v) ? 'an array' : 'an object';
-  return `${typeof v} ${String(v)}`;
-}
 
 function isArrayLike(v: unknown): v is ArrayLike<unknown> {
   return (
@@ -26,7 +21,10 @@ function isArrayLike(v: unknown): v is ArrayLike<unknown> {
 export function toNumbers(v: unknown, where: string): Float64Array {
   if (v instanceof Float64Array) return v.slice();
   if (!isArrayLike(v) || typeof v === 'string') {
-    throw new PltError('PLT_BAD_DATA', `${where} must be an array of numbers; got ${describe(v)}`);
+    throw new PltError(
+      'PLT_BAD_DATA',
+      `${where} must be an array of numbers; got ${describeValue(v)}`,
+    );
   }
   if (ArrayBuffer.isView(v)) {
     if (v instanceof DataView || isBig(v)) {
@@ -43,7 +41,7 @@ export function toNumbers(v: unknown, where: string): Float64Array {
     else {
       throw new PltError(
         'PLT_BAD_DATA',
-        `${where}[${i}] is ${describe(x)}, not a number (use null or NaN for a missing value)`,
+        `${where}[${i}] is ${describeValue(x)}, not a number (use null or NaN for a missing value)`,
       );
     }
   }
@@ -77,7 +75,7 @@ export function looksLikeArray(v: unknown): boolean {
 /** A positive finite number or a PLT_BAD_DATA error. */
 export function finiteNumber(v: unknown, where: string): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) {
-    throw new PltError('PLT_BAD_DATA', `${where} must be a finite number; got ${describe(v)}`);
+    throw new PltError('PLT_BAD_DATA', `${where} must be a finite number; got ${describeValue(v)}`);
   }
   return v;
 }

@@ -17,7 +17,7 @@ describe('input checking (PLT_BAD_DATA)', () => {
 
   it('refuses non-numbers, saying where', () => {
     const e = expectCode(() => ax().plot([1, 2, 3], [1, '2' as never, 3]), 'PLT_BAD_DATA');
-    expect(e.message).toMatch(/y\[1\] is the string "2"/);
+    expect(e.message).toMatch(/y\[1\] is "2"/);
     expectCode(() => ax().plot('123' as never), 'PLT_BAD_DATA');
     expectCode(() => ax().plot([true] as never), 'PLT_BAD_DATA');
     expectCode(() => ax().plot([{}] as never), 'PLT_BAD_DATA');

@@ -20,7 +20,7 @@ import { signalExitStatus } from './exitStatus.js';
 import { notifyTarget, sendNotification } from './notify.js';
 import { formatRunTime } from './runTime.js';
 import type { ErrorRecord, SessionConfig } from './sessionConfig.js';
-import { showValue } from './showValue.js';
+import { describeValue } from './describeValue.js';
 import { getActive, records, setActive, type CloseResult, type SessionState } from './state.js';
 
 /** Options of `close()`. */
@@ -56,7 +56,7 @@ function validExitStatus(opts: CloseOptions): number | null {
   if (typeof v !== 'number' || !Number.isInteger(v)) {
     throw new SessionError(
       'SESSION_INVALID_OPTION',
-      `close(): exitStatus must be an integer or null, got ${showValue(v)}. Use 0 for success, a non-zero number for failure, null for unknown.`,
+      `close(): exitStatus must be an integer or null, got ${describeValue(v)}. Use 0 for success, a non-zero number for failure, null for unknown.`,
     );
   }
   return v;
@@ -349,6 +349,6 @@ export function close(CONFIG: SessionConfig, opts: CloseOptions = {}): CloseResu
   if (rec?.result) return rec.result;
   throw new SessionError(
     'SESSION_NOT_ACTIVE',
-    `close(): no open session has ID ${showValue(CONFIG?.ID)}. Pass the CONFIG that start() returned.`,
+    `close(): no open session has ID ${describeValue(CONFIG?.ID)}. Pass the CONFIG that start() returned.`,
   );
 }

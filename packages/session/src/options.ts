@@ -4,7 +4,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import { SessionError } from './errors.js';
-import { showValue } from './showValue.js';
+import { describeValue } from './describeValue.js';
 
 /** Options of `start()`. Every one is optional. */
 export interface StartOptions {
@@ -84,7 +84,7 @@ const bool =
     const v = o[key];
     if (v === undefined) return dflt;
     if (typeof v !== 'boolean')
-      bad(`start(): option "${key}" must be true or false, got ${showValue(v)}`);
+      bad(`start(): option "${key}" must be true or false, got ${describeValue(v)}`);
     return v;
   };
 
@@ -95,7 +95,7 @@ const posNumber =
     if (v === undefined) return dflt;
     if (typeof v !== 'number' || !Number.isFinite(v) || v <= 0 || v > max) {
       bad(
-        `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${showValue(v)}`,
+        `start(): option "${key}" must be a positive number${max < Infinity ? ` up to ${max}` : ''}, got ${describeValue(v)}`,
       );
     }
     return v;
@@ -106,7 +106,7 @@ const pathLike: Check<string | URL | undefined> = (o, key) => {
   if (v === undefined) return undefined;
   if (typeof v === 'string' && v.length > 0) return v;
   if (v instanceof URL && v.protocol === 'file:') return v;
-  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${showValue(v)}`);
+  bad(`start(): option "${key}" must be a non-empty path or a file: URL, got ${describeValue(v)}`);
 };
 
 const dirPath: Check<string | undefined> = (o, key) => {
@@ -122,7 +122,7 @@ const OPTIONS = {
   seed: ((o) => {
     const seed = o['seed'] ?? 42;
     if (typeof seed !== 'number' || !Number.isInteger(seed) || seed < 0 || seed >= 2 ** 32) {
-      bad(`start(): option "seed" must be an integer in [0, 2^32), got ${showValue(seed)}`);
+      bad(`start(): option "seed" must be an integer in [0, 2^32), got ${describeValue(seed)}`);
     }
     return seed;
   }) as Check<number>,
@@ -130,7 +130,7 @@ const OPTIONS = {
   sdirSuffix: ((o) => {
     const suffix = o['sdirSuffix'];
     if (suffix !== undefined && typeof suffix !== 'string') {
-      bad(`start(): option "sdirSuffix" must be a string, got ${showValue(suffix)}`);
+      bad(`start(): option "sdirSuffix" must be a string, got ${describeValue(suffix)}`);
     }
     return suffix;
   }) as Check<string | undefined>,
@@ -138,7 +138,9 @@ const OPTIONS = {
   args: ((o) => {
     const args = o['args'];
     if (args !== undefined && (args === null || typeof args !== 'object' || Array.isArray(args))) {
-      bad(`start(): option "args" must be an object of parsed arguments, got ${showValue(args)}`);
+      bad(
+        `start(): option "args" must be an object of parsed arguments, got ${describeValue(args)}`,
+      );
     }
     return args;
   }) as Check<Record<string, unknown> | undefined>,
@@ -157,7 +159,7 @@ const OPTIONS = {
       fig.every((n) => typeof n === 'number' && Number.isFinite(n) && n > 0)
     )) {
       bad(
-        `start(): option "figSizeMm" must be [width, height] in millimetres, got ${showValue(fig)}`,
+        `start(): option "figSizeMm" must be [width, height] in millimetres, got ${describeValue(fig)}`,
       );
     }
     return fig as [number, number];
@@ -169,7 +171,7 @@ const OPTIONS = {
     const alpha = o['alpha'];
     if (alpha === undefined) return 0.9;
     if (typeof alpha !== 'number' || !(alpha >= 0 && alpha <= 1)) {
-      bad(`start(): option "alpha" must be a number in [0, 1], got ${showValue(alpha)}`);
+      bad(`start(): option "alpha" must be a number in [0, 1], got ${describeValue(alpha)}`);
     }
     return alpha;
   }) as Check<number>,
@@ -179,13 +181,15 @@ const OPTIONS = {
   rngAlgorithm: ((o) => {
     const v = o['rngAlgorithm'] ?? 'tychei';
     if (typeof v !== 'string')
-      bad(`start(): option "rngAlgorithm" must be a string such as 'numpy', got ${showValue(v)}`);
+      bad(
+        `start(): option "rngAlgorithm" must be a string such as 'numpy', got ${describeValue(v)}`,
+      );
     return v;
   }) as Check<string>,
   set: ((o) => {
     const v = o['set'] ?? [];
     if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
-      bad(`start(): option "set" must be an array of "KEY=VALUE" strings, got ${showValue(v)}`);
+      bad(`start(): option "set" must be an array of "KEY=VALUE" strings, got ${describeValue(v)}`);
     return v;
   }) as Check<readonly string[]>,
 };
