@@ -107,3 +107,58 @@ describe('packaging', () => {
     }, 180_000);
   }
 });
+
+describe('the umbrella from its tarball, as a user runs it', () => {
+  it('a script with --set, then the CLI: list, compare, rerun, report and a local sweep', () => {
+    installAndImport('@scitex/session');
+    const project = join(work.path, '@scitex__session');
+    writeFileSync(
+      join(project, 'exp.mjs'),
+      [
+        "import { logMetrics, run } from '@scitex/session';",
+        'await run(',
+        '  async ({ args, rng }) => {',
+        "    const x = rng.get('data').random();",
+        '    for (let step = 0; step < 3; step++) logMetrics({ loss: args.lr / (step + 1) }, { step });',
+        "    console.log('x', x);",
+        '    return 0;',
+        '  },',
+        "  { args: { lr: { type: 'number', default: 0.1 } }, seed: 1 },",
+        ');',
+        '',
+      ].join('\n'),
+    );
+    const node = (args: string[]): string =>
+      execFileSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
+    const cli = (args: string[]): { code: number; out: string } => {
+      try {
+        return { code: 0, out: node(['node_modules/.bin/scitex-session', ...args]) };
+      } catch (e) {
+        const err = e as { status: number; stdout: string; stderr: string };
+        return { code: err.status, out: err.stdout + err.stderr };
+      }
+    };
+    node(['exp.mjs']);
+    node(['exp.mjs', '--set', 'ARGS.lr=0.5']);
+    const list = JSON.parse(cli(['list', 'exp_out', '--json']).out) as {
+      sessions: { id: string; status: string }[];
+    };
+    expect(list.sessions.map((s) => s.status)).toEqual(['success', 'success']);
+    const [b, a] = list.sessions.map((s) => s.id);
+    const compare = cli(['compare', a!, b!, 'exp_out']);
+    expect(compare.code, compare.out).toBe(1);
+    expect(compare.out).toMatch(/ARGS\.lr/);
+    const rerun = cli(['rerun', a!, 'exp_out', '--compare']);
+    expect(rerun.code, rerun.out).toBe(0);
+    expect(rerun.out).toContain('SAME');
+    const report = cli(['report', 'exp_out', '-o', 'report.html']);
+    expect(report.code, report.out).toBe(0);
+    expect(readFileSync(join(project, 'report.html'), 'utf8')).toMatch(/<html/i);
+    const sweep = cli(['sweep', 'exp.mjs', '--grid', 'ARGS.lr=0.2,0.3', '-j', '2']);
+    expect(sweep.code, sweep.out).toBe(0);
+    const after = JSON.parse(cli(['list', 'exp_out', '--json']).out) as {
+      sessions: unknown[];
+    };
+    expect(after.sessions).toHaveLength(5);
+  }, 300_000);
+});
