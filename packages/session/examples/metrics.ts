@@ -2,16 +2,13 @@
 // Run it twice with different learning rates, then write the report of both runs:
 //   tsx examples/metrics.ts --lr 0.05 && tsx examples/metrics.ts --lr 0.2
 //   scitex-session report examples/metrics_out -o report.html
-import { openMetrics } from '@scitex/metrics';
-import { run } from '@scitex/session';
+import { logMetrics, run } from '@scitex/session';
 
 await run(
-  async ({ CONFIG, args, plt, rng }) => {
+  async ({ args, plt, rng }) => {
     const noise = rng.get('data');
     const xs = Array.from({ length: 64 }, (_, i) => i / 32 - 1);
     const ys = xs.map((x) => 3 * x + 0.3 * (noise.random() - 0.5));
-    // Values go to <session dir>/metrics.csv: step,name,value,time.
-    const metrics = openMetrics(CONFIG.SDIR);
     let w = 0;
     for (let epoch = 0; epoch < args.epochs; epoch++) {
       let grad = 0;
@@ -22,9 +19,9 @@ await run(
         loss += (err * err) / xs.length;
       }
       w -= args.lr * grad;
-      metrics.log({ loss, w }, { step: epoch });
+      // To <session dir>/metrics.csv (step,name,value,time); CONFIG.METRICS at close.
+      logMetrics({ loss, w }, { step: epoch });
     }
-    metrics.close();
     console.log(`lr=${args.lr}: w=${w.toFixed(3)} after ${args.epochs} epochs`);
 
     const { fig, axes } = plt.subplots({ figSizeMm: [80, 60] });

@@ -38,6 +38,9 @@ describe('examples/metrics.ts, run twice, then scitex-session report', () => {
         ['w', 60],
       ]);
       expect(existsSync(join(dir!, 'fit.svg'))).toBe(true);
+      // close() recorded the last value of each metric.
+      const snapshot = JSON.parse(readFileSync(join(dir!, 'CONFIGS', 'CONFIG.json'), 'utf8'));
+      expect(Object.keys(snapshot.METRICS).sort()).toEqual(['loss', 'w']);
     }
 
     // Sessions can be moved: report a copy, so the page shows no path of this checkout.
