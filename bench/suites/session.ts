@@ -158,7 +158,6 @@ const suite: Suite = {
       });
     };
 
-
     for (const n of quick ? [1, 10] : [1, 10, 100]) {
       log(`${n} config files`);
       const env = {

@@ -22,7 +22,16 @@ describe('pnpm bench -- --quick', () => {
     expect(md).toMatch(/^# Benchmark results \(quick/);
     expect(md).toMatch(/- node: v\d+/);
     expect(md).not.toContain('(suite failed)');
-    for (const suite of ['rng', 'sdir', 'session', 'tee-log', 'plt', 'metrics', 'provenance', 'sweep']) {
+    for (const suite of [
+      'rng',
+      'sdir',
+      'session',
+      'tee-log',
+      'plt',
+      'metrics',
+      'provenance',
+      'sweep',
+    ]) {
       expect(md, suite).toMatch(new RegExp(`^\\| ${suite} \\|`, 'm'));
     }
   }, 600_000);
