@@ -239,7 +239,7 @@ describe('scitex-session report (registerReportCommand)', () => {
     const dir = useTempDir();
     await expect(
       program(dir.path).p.parseAsync(['report', 'nope'], { from: 'user' }),
-    ).rejects.toThrow(/nope is not a folder. Pass output roots/);
+    ).rejects.toThrow(/nope does not exist\. Pass the output root/);
     await expect(program(dir.path).p.parseAsync(['report'], { from: 'user' })).rejects.toThrow(
       /no output root in .*: no RUNNING\/ or FINISHED_\*\/ here and no \*_out folder/,
     );

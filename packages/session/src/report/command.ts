@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { CliIO } from '../cliMain.js';
 import { formatBytes } from './format.js';
 import { REPORT_DEFAULTS } from './options.js';
-import { resolveOutRoots } from './outRoots.js';
+import { outRoots } from '../commands/sessionLookup.js';
 
 interface ReportFlags {
   out: string;
@@ -44,7 +44,10 @@ export function registerReportCommand(program: Command, io: CliIO): Command {
       String(REPORT_DEFAULTS.maxCurveRuns),
     )
     .action(async (given: string[], flags: ReportFlags) => {
-      const roots = resolveOutRoots(given, io.cwd);
+      // The output-root rule of every command (list, show, rerun…), for each root given.
+      const roots = given.length
+        ? given.flatMap((g) => outRoots(g, io.cwd))
+        : outRoots(undefined, io.cwd);
       // The report code (and plt behind it) loads only when the command runs.
       const { writeReport } = await import('./buildReport.js');
       const r = await writeReport(roots, resolve(io.cwd, flags.out), {
