@@ -4,13 +4,13 @@
  * `shuffle` and `permutation` draw what NumPy's legacy functions draw.
  */
 import { describeValue } from './describeValue.js';
-import { RngError } from './errors.js';
 import { maskFor } from './numpy/bounded.js';
 import { correctLog } from './numpy/correctLog.js';
 import { Mt19937, type Mt19937State } from './numpy/mt19937.js';
 import { checkSeed } from './seed.js';
 import { fillShape, toShape, type NestedArray, type Size, type Sized } from './size.js';
 import type { MutableArrayLike, TypedArray } from './stream.js';
+import { invalid, isList } from './argChecks.js';
 
 const TWO_32 = 0x1_0000_0000;
 
@@ -22,14 +22,6 @@ export interface LegacyState {
   mt: Mt19937State;
   /** The deviate `randn` keeps for its next call, or null. */
   gauss: number | null;
-}
-
-function invalid(message: string): RngError {
-  return new RngError('RNG_INVALID_ARGUMENT', message);
-}
-
-function isList(x: unknown): x is MutableArrayLike {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
 }
 
 function dims(args: readonly number[]): Size | null {

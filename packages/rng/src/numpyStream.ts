@@ -4,7 +4,6 @@
  * the same methods, arguments and sizes. A manager with `algorithm: 'numpy'` hands these out.
  */
 import { describeValue } from './describeValue.js';
-import { RngError } from './errors.js';
 import { bounded, interval } from './numpy/bounded.js';
 import { isPcg64State, Pcg64, type Pcg64State } from './numpy/pcg64.js';
 import { standardNormal } from './numpy/ziggurat.js';
@@ -28,6 +27,7 @@ import {
   type StreamSummary,
   type TypedArray,
 } from './stream.js';
+import { checkCount, checkFinite, invalid, isList } from './argChecks.js';
 
 /** Options of the {@link NumpyStream} constructor. */
 export interface NumpyStreamOptions {
@@ -41,28 +41,6 @@ export interface NumpyStreamOptions {
 export interface NumpyChoiceOptions extends ChoiceOptions {
   /** Without replacement, shuffle the drawn sample (NumPy's default true). */
   shuffle?: boolean;
-}
-
-function invalid(message: string): RngError {
-  return new RngError('RNG_INVALID_ARGUMENT', message);
-}
-
-function isList(x: unknown): x is MutableArrayLike {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
-}
-
-function checkFinite(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw invalid(`${what} must be a finite number, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-function checkCount(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid(`${what} must be a non-negative integer, got ${describeValue(value)}`);
-  }
-  return value;
 }
 
 /** The first index whose cumulative probability exceeds u (NumPy's `searchsorted(side='right')`). */

@@ -31,6 +31,7 @@ import {
 import { DEFAULT_STREAM, MATH_RANDOM_STREAM } from './streamNames.js';
 import { streamSeed } from './streamSeed.js';
 import { recordOnce } from './verifyCache.js';
+import { invalid } from './argChecks.js';
 
 export { DEFAULT_STREAM, MATH_RANDOM_STREAM };
 /** Where `verify` keeps its hashes, relative to the current directory, unless told otherwise. */
@@ -85,10 +86,6 @@ export interface MathRandomRestore {
 interface Patch {
   readonly uninstall: () => void;
   depth: number;
-}
-
-function invalid(message: string): RngError {
-  return new RngError('RNG_INVALID_ARGUMENT', message);
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {

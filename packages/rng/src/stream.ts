@@ -14,7 +14,6 @@ import {
 } from './algorithms.js';
 import { describeValue } from './describeValue.js';
 import { distinctIndices, weightedDistinctIndices } from './distinctIndices.js';
-import { RngError } from './errors.js';
 import { checkProbabilities, cumulative, searchCumulative } from './probabilities.js';
 import { checkSeed, isSeed } from './seed.js';
 import {
@@ -26,6 +25,7 @@ import {
   type Size,
   type Sized,
 } from './size.js';
+import { checkCount, checkFinite, invalid, isList } from './argChecks.js';
 
 /** Everything needed to continue a stream exactly where it was; plain JSON data. */
 export interface StreamState {
@@ -90,28 +90,6 @@ export interface StreamSummary {
 const TWO_POW_32 = 0x1_0000_0000;
 const TWO_POW_53 = 9007199254740992;
 const TWO_POW_MINUS_53 = 1 / TWO_POW_53;
-
-function invalid(message: string): RngError {
-  return new RngError('RNG_INVALID_ARGUMENT', message);
-}
-
-function isList(x: unknown): x is MutableArrayLike {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
-}
-
-function checkFinite(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw invalid(`${what} must be a finite number, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-function checkCount(value: unknown, what: string): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) {
-    throw invalid(`${what} must be a non-negative integer, got ${describeValue(value)}`);
-  }
-  return value;
-}
 
 /**
  * A seeded stream of random numbers. Get named ones from `RandomStateManager.get(name)`;
